@@ -1,0 +1,11 @@
+export { CalendarError, type CalendarErrorCode } from './calendar-errors';
+export {
+  MAX_WORKING_DAYS,
+  OFFICIAL_SCHEDULE_YEARS,
+  WorkingDayCalendar,
+  shanghaiDate,
+  type CalendarData,
+  type CalendarOverride,
+  type DayKind,
+  type WorkingDayDeadline,
+} from './working-day-calendar';

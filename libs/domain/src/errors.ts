@@ -1,0 +1,45 @@
+/**
+ * Domain errors carry a stable code; one exception filter at the HTTP edge maps codes to status
+ * (style: twenty's exhaustive switch). Domain and persistence code never throw HttpException.
+ */
+export type DomainErrorCode =
+  | 'VALIDATION_FAILED'
+  | 'NOT_FOUND'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'WRONG_STATE'
+  | 'DUPLICATE'
+  | 'INELIGIBLE'
+  | 'MATERIALS_INCOMPLETE'
+  | 'PUBLICITY_CLOSED'
+  | 'BUSY'
+  | 'CALENDAR_INVALID_PERIOD'
+  | 'CALENDAR_INVALID_DATE';
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export const isDomainErrorCode = (code: unknown): code is DomainErrorCode =>
+  typeof code === 'string' &&
+  [
+    'VALIDATION_FAILED',
+    'NOT_FOUND',
+    'UNAUTHENTICATED',
+    'FORBIDDEN',
+    'WRONG_STATE',
+    'DUPLICATE',
+    'INELIGIBLE',
+    'MATERIALS_INCOMPLETE',
+    'PUBLICITY_CLOSED',
+    'BUSY',
+    'CALENDAR_INVALID_PERIOD',
+    'CALENDAR_INVALID_DATE',
+  ].includes(code);

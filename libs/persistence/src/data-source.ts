@@ -1,0 +1,36 @@
+import 'reflect-metadata';
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { ENTITIES } from './entities';
+import { RegistrationFoundation1763700000000 } from './migrations/1763700000000-registration-foundation';
+
+export const MIGRATIONS = [RegistrationFoundation1763700000000];
+
+/** One database config for the API, the worker, the CLI scripts and the tests. Schema by migrations only. */
+export function dataSourceOptions(url = requireDatabaseUrl()): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    extra: { max: Number(process.env.DB_POOL_SIZE ?? 10) },
+  };
+}
+
+export function requireDatabaseUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error('DATABASE_URL is not set (scripts/up.sh sets it for the embedded PostgreSQL).');
+  return url;
+}
+
+export async function runMigrations(url?: string): Promise<string[]> {
+  const ds = new DataSource(dataSourceOptions(url));
+  await ds.initialize();
+  try {
+    const ran = await ds.runMigrations();
+    return ran.map((m) => m.name);
+  } finally {
+    await ds.destroy();
+  }
+}

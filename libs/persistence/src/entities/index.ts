@@ -1,0 +1,35 @@
+import { CalendarLoadedYearEntity, CalendarOverrideEntity } from './calendar.entities';
+import { CaseEventEntity } from './case-event.entity';
+import { CaseDocumentEntity, DocumentBlobEntity } from './document.entities';
+import { MethodologyEntity, MethodologyVersionEntity } from './methodology.entities';
+import { NotificationEntity } from './notification.entity';
+import { OrganisationEntity, UserEntity } from './organisation.entities';
+import { ProjectEntity, ProjectIdentifierClaimEntity, RegistrationCaseEntity } from './project.entities';
+import { PublicityCommentEntity, PublicityNoticeEntity } from './publicity.entities';
+
+export * from './calendar.entities';
+export * from './case-event.entity';
+export * from './document.entities';
+export * from './methodology.entities';
+export * from './notification.entity';
+export * from './organisation.entities';
+export * from './project.entities';
+export * from './publicity.entities';
+
+export const ENTITIES = [
+  OrganisationEntity,
+  UserEntity,
+  MethodologyEntity,
+  MethodologyVersionEntity,
+  ProjectEntity,
+  RegistrationCaseEntity,
+  ProjectIdentifierClaimEntity,
+  CaseEventEntity,
+  PublicityNoticeEntity,
+  PublicityCommentEntity,
+  DocumentBlobEntity,
+  CaseDocumentEntity,
+  NotificationEntity,
+  CalendarOverrideEntity,
+  CalendarLoadedYearEntity,
+];

@@ -1,0 +1,56 @@
+import type { Actor, RegistrationStatus } from '../../domain/src';
+import type { DeadlineKind, DeadlineView } from './registration-messages';
+
+/**
+ * What case workflows ask of the outside world. Types only: workflows import this with `import type`
+ * and call the implementations (Nest providers in activities/) through proxyActivities.
+ * Every write carries an idempotency key derived from workflow ID + step, enforced by a unique index.
+ */
+export type Recipient = { userId: string } | { organisationId: string; role?: Actor['role'] } | { role: Actor['role'] };
+
+export interface NotificationRequest {
+  to: Recipient;
+  kind: string;
+  message: string;
+}
+
+export interface CaseStep {
+  /** Idempotency key: `<workflowId>/<step>/<round>[/<n>]`. */
+  key: string;
+  caseNo: string;
+  /** Workflow time, so a time-skipped case reads truthfully. */
+  at: string;
+  type: string;
+  actor?: Actor;
+  status: RegistrationStatus;
+  round: number;
+  assignedOfficerId: string | null;
+  deadline: (DeadlineView & { startedAt: string; workingDays: number }) | null;
+  overdue: boolean;
+  escalated: boolean;
+  data?: Record<string, unknown>;
+  notify: NotificationRequest[];
+}
+
+export interface ComputeDeadlineRequest {
+  kind: DeadlineKind;
+  startedAt: string;
+  workingDays: number;
+}
+
+export interface CaseActivities {
+  /** CAL-3: deadlines are computed outside workflow code, on the current calendar (with its version). */
+  computeDeadline(req: ComputeDeadlineRequest): Promise<DeadlineView & { startedAt: string; workingDays: number }>;
+  /** Writes one step of the case into the projection (event, case row, inbox) exactly once. */
+  recordCaseStep(step: CaseStep): Promise<void>;
+  /** BJ-13: which required materials are not uploaded yet. */
+  missingMaterials(caseNo: string): Promise<string[]>;
+  /** BJ-15: publish the publicity notice for a round. */
+  openPublicityNotice(req: { key: string; caseNo: string; round: number; openedAt: string; closesAt: string; calendarVersion: string }): Promise<void>;
+  /** BJ-15 Decision: an officer dismisses a comment with a recorded reason before the close. */
+  dismissComment(req: { caseNo: string; round: number; commentId: string; reason: string; note?: string; actor: Actor; at: string }): Promise<void>;
+  /** BJ-15: close the notice (no comment can be added after) and count the comments that stand. */
+  closePublicityNotice(req: { caseNo: string; round: number; closedAt: string }): Promise<{ standingComments: number }>;
+  /** BJ-16: give the project its registration number; it becomes Class I. */
+  registerProject(req: { caseNo: string; at: string }): Promise<{ registrationNo: string }>;
+}
