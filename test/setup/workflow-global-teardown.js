@@ -1,1 +1,6 @@
-module.exports = async () => {};
+'use strict';
+const { releaseStack } = require('./stack');
+
+module.exports = async () => {
+  await releaseStack();
+};

@@ -87,3 +87,12 @@ export function statusAfterReview(outcome: ReviewOutcome): RegistrationStatus {
 export function statusAfterPublicity(standingComments: number): RegistrationStatus {
   return standingComments > 0 ? 'awaiting_revision' : 'awaiting_registration';
 }
+
+/** When the developer may upload materials: while drafting, and when asked for a supplement or a revision. */
+export const MATERIAL_UPLOAD_STATUSES: readonly RegistrationStatus[] = ['draft', 'awaiting_supplement', 'awaiting_revision'];
+
+export function assertCanUploadMaterials(status: RegistrationStatus): void {
+  if (!MATERIAL_UPLOAD_STATUSES.includes(status)) {
+    throw new DomainError('WRONG_STATE', `Materials cannot be uploaded while the case is ${status}; uploads are open when the case is ${MATERIAL_UPLOAD_STATUSES.join(', ')}.`, { status });
+  }
+}

@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { LoggingModule } from '../../../libs/persistence/src/logging.module';
+import { PersistenceModule } from '../../../libs/persistence/src/persistence.module';
+import { AuthModule } from './auth/auth.module';
+import { CalendarModule } from './calendar/calendar.module';
+import { HealthModule } from './health/health.module';
+import { MethodologiesModule } from './methodologies/methodologies.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { OrganisationsModule } from './organisations/organisations.module';
+import { PublicityModule } from './publicity/publicity.module';
+import { RegistrationsModule } from './registrations/registrations.module';
+import { TemporalClientModule } from './temporal/temporal-client.module';
+
+@Module({
+  imports: [
+    LoggingModule,
+    PersistenceModule,
+    AuthModule,
+    TemporalClientModule,
+    HealthModule,
+    OrganisationsModule,
+    MethodologiesModule,
+    RegistrationsModule,
+    PublicityModule,
+    CalendarModule,
+    NotificationsModule,
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,40 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { Public } from '../auth/actor.decorators';
+import { ErrorResponse } from '../common/error-response';
+import { PublicityRepository } from './publicity.repository';
+
+export class CommentDto {
+  @ApiProperty({ example: '张三' }) @IsString() @Length(1, 100) authorName!: string;
+  @ApiPropertyOptional({ description: 'Personal data: kept for follow-up, never disclosed (BJ-31)' }) @IsOptional() @IsString() @MaxLength(200) contact?: string;
+  @ApiProperty() @IsString() @Length(1, 5000) body!: string;
+}
+
+/** BJ-15 / BJ-30: the public side of publicity. No login. Comments are rows, read by the workflow at the close. */
+@ApiTags('public')
+@Public()
+@Controller('public/publicity')
+export class PublicityController {
+  constructor(private readonly repo: PublicityRepository) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Open publicity notices with their closing date-time' })
+  list() {
+    return this.repo.listOpen();
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One notice, with its comments (author names only; contacts are never disclosed)' })
+  @ApiResponse({ status: 404, type: ErrorResponse })
+  get(@Param('id', ParseUUIDPipe) id: string) {
+    return this.repo.get(id);
+  }
+
+  @Post(':id/comments')
+  @ApiOperation({ summary: 'Comment while the publicity is open' })
+  @ApiResponse({ status: 409, type: ErrorResponse, description: 'PUBLICITY_CLOSED: the publicity has closed' })
+  comment(@Param('id', ParseUUIDPipe) id: string, @Body() dto: CommentDto) {
+    return this.repo.addComment(id, dto, new Date());
+  }
+}

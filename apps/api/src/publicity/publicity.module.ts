@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+import { PublicityController } from './publicity.controller';
+import { PublicityRepository } from './publicity.repository';
+
+@Module({ controllers: [PublicityController], providers: [PublicityRepository] })
+export class PublicityModule {}

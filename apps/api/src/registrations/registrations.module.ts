@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { Clock } from '../common/clock';
+import { RegistrationsController, WorklistController } from './registrations.controller';
+import { RegistrationsRepository } from './registrations.repository';
+import { RegistrationsService } from './registrations.service';
+
+@Module({
+  controllers: [RegistrationsController, WorklistController],
+  providers: [RegistrationsService, RegistrationsRepository, Clock],
+})
+export class RegistrationsModule {}

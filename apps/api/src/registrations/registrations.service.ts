@@ -1,0 +1,142 @@
+import { Injectable } from '@nestjs/common';
+import { WithStartWorkflowOperation } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
+import { randomUUID } from 'node:crypto';
+import {
+  Actor, allowedActions, assertAllowed, assertCanReadCase, assertCanUploadMaterials, assertEligibleForRegistration, DomainError, RegistrationAction,
+} from '../../../../libs/domain/src';
+import {
+  CASES_TASK_QUEUE, CaseNumber, CaseStatus, CaseType, Jurisdiction, OrganisationId, RegistrationCaseInput, RegistrationCaseView,
+  registrationWorkflowId, submitUpdate,
+} from '../../../../libs/temporal/src';
+import { Clock } from '../common/clock';
+import { TemporalClientService } from '../temporal/temporal-client.service';
+import { CreateRegistrationDto } from './registration.dto';
+import { CaseRow, RegistrationsRepository } from './registrations.repository';
+
+/** The registration use cases: reads from the projection, people's actions as workflow Updates. */
+@Injectable()
+export class RegistrationsService {
+  constructor(
+    private readonly repo: RegistrationsRepository,
+    private readonly temporal: TemporalClientService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** BJ-13, BJ-14: checked before anything is written; the draft is created whole or not at all. */
+  async create(actor: Actor, dto: CreateRegistrationDto) {
+    const mv = await this.repo.methodologyVersion(dto.project.methodologyVersionId);
+    assertEligibleForRegistration({
+      implementationStartDate: dto.project.implementationStartDate,
+      attestations: dto.attestations,
+      methodology: mv ? { tier: mv.tier, status: mv.status } : undefined,
+    });
+    const caseNo = await this.repo.createDraft({
+      organisationId: actor.organisationId,
+      jurisdiction: 'BJ',
+      userId: actor.userId,
+      project: dto.project,
+      attestations: dto.attestations,
+      year: Number(this.clock.now().toISOString().slice(0, 4)),
+    });
+    return this.get(actor, caseNo);
+  }
+
+  /** ROLE-1: a case of another organisation is indistinguishable from no case. */
+  async load(actor: Actor, caseNo: string): Promise<CaseRow> {
+    const c = await this.repo.findCase(caseNo);
+    if (!c) throw new DomainError('NOT_FOUND', `No case ${caseNo}.`);
+    assertCanReadCase(actor, c.organisationId);
+    return c;
+  }
+
+  async get(actor: Actor, caseNo: string) {
+    const c = await this.load(actor, caseNo);
+    const [timeline, documents, publicity] = await Promise.all([this.repo.timeline(caseNo), this.repo.documents(caseNo), this.repo.publicityRounds(caseNo)]);
+    return { ...c, allowedActions: allowedActions(c.status).filter((a) => a !== 'lapse' && a !== 'closePublicity'), documents, publicity, timeline };
+  }
+
+  list(actor: Actor, status?: string) {
+    const staff = ['officer', 'bureau', 'admin'].includes(actor.role);
+    return this.repo.listCases({ organisationId: staff ? undefined : actor.organisationId, status });
+  }
+
+  worklist(actor: Actor) {
+    return this.repo.worklist(actor.userId);
+  }
+
+  async timeline(actor: Actor, caseNo: string) {
+    await this.load(actor, caseNo);
+    return this.repo.timeline(caseNo);
+  }
+
+  async uploadDocument(actor: Actor, caseNo: string, kind: string, file: { originalname: string; mimetype: string; buffer: Buffer } | undefined) {
+    if (!file?.buffer?.length) throw new DomainError('VALIDATION_FAILED', 'Attach a non-empty file in the multipart field "file".');
+    const c = await this.load(actor, caseNo);
+    if (actor.role !== 'developer') throw new DomainError('FORBIDDEN', 'Only the applicant uploads case materials.');
+    assertCanUploadMaterials(c.status);
+    return this.repo.addDocument({ caseNo, kind, filename: file.originalname, contentType: file.mimetype, content: file.buffer, round: Number(c.round), userId: actor.userId });
+  }
+
+  async document(actor: Actor, caseNo: string, id: string) {
+    await this.load(actor, caseNo);
+    const d = await this.repo.documentContent(caseNo, id);
+    if (!d) throw new DomainError('NOT_FOUND', `No document ${id} on ${caseNo}.`);
+    return d;
+  }
+
+  /** Submission starts the case workflow (update-with-start): the answer is the case as the workflow now holds it. */
+  async submit(actor: Actor, caseNo: string, idempotencyKey?: string): Promise<RegistrationCaseView> {
+    const c = await this.load(actor, caseNo);
+    const input: RegistrationCaseInput = {
+      caseNo,
+      projectId: String(c.projectId),
+      organisationId: c.organisationId,
+      jurisdiction: 'BJ',
+      searchAttributesEnabled: this.temporal.searchAttributesEnabled,
+    };
+    const startWorkflowOperation = new WithStartWorkflowOperation('projectRegistrationWorkflow', {
+      workflowId: registrationWorkflowId(caseNo),
+      taskQueue: CASES_TASK_QUEUE,
+      args: [input],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+      staticSummary: `Class I project registration ${caseNo}: ${String(c.projectName)}`,
+      staticDetails: `Developer: ${String(c.organisationName)}\n\nSite identifiers: ${(c.siteIdentifiers as string[]).join(', ')}`,
+      ...(input.searchAttributesEnabled
+        ? {
+            typedSearchAttributes: [
+              { key: CaseType, value: 'project-registration' },
+              { key: CaseNumber, value: caseNo },
+              { key: OrganisationId, value: c.organisationId },
+              { key: Jurisdiction, value: 'BJ' },
+              { key: CaseStatus, value: 'draft' },
+            ],
+          }
+        : {}),
+    });
+    return this.temporal.client.workflow.executeUpdateWithStart(submitUpdate, {
+      args: [{ actor }],
+      updateId: idempotencyKey ?? randomUUID(),
+      startWorkflowOperation,
+    });
+  }
+
+  /** Every other action: ownership from the projection, then the Update (validated again by the workflow). */
+  async act<A>(actor: Actor, caseNo: string, action: RegistrationAction, update: UpdateDefinition<RegistrationCaseView, [A]>, args: A, idempotencyKey?: string) {
+    const c = await this.load(actor, caseNo);
+    if (c.status === 'draft') assertAllowed('draft', action);
+    return this.temporal.client.workflow
+      .getHandle(registrationWorkflowId(caseNo))
+      .executeUpdate(update, { args: [args], updateId: idempotencyKey ?? randomUUID() });
+  }
+
+  async assertDocumentsOnCase(caseNo: string, ids: string[]) {
+    if (!(await this.repo.documentsBelongToCase(caseNo, ids))) throw new DomainError('VALIDATION_FAILED', `Some documentIds are not documents of ${caseNo}.`);
+  }
+
+  async officer(id: string) {
+    const o = await this.repo.officer(id);
+    if (!o) throw new DomainError('VALIDATION_FAILED', `User ${id} is not an active officer.`);
+    return o;
+  }
+}

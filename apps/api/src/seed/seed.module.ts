@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { PersistenceModule } from '../../../../libs/persistence/src/persistence.module';
+import { AuthModule } from '../auth/auth.module';
+import { OrganisationsModule } from '../organisations/organisations.module';
+
+/** The smallest context the seed needs: database, token signing, organisations. */
+@Module({ imports: [PersistenceModule, AuthModule, OrganisationsModule] })
+export class SeedModule {}

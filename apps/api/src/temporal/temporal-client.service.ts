@@ -1,0 +1,25 @@
+import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Client, Connection } from '@temporalio/client';
+import { ensureSearchAttributes } from '../../../../libs/temporal/src/server/search-attribute-registration';
+import { temporalConfig } from '../../../../libs/temporal/src/server/temporal-config';
+
+/** The API's Temporal client, injectable so services never build connections themselves. */
+@Injectable()
+export class TemporalClientService implements OnModuleInit, OnApplicationShutdown {
+  private readonly log = new Logger('TemporalClient');
+  private connection?: Connection;
+  client!: Client;
+  /** False when the server lacks our search attributes and would not register them (degraded, warned). */
+  searchAttributesEnabled = false;
+
+  async onModuleInit(): Promise<void> {
+    const { address, namespace } = temporalConfig();
+    this.connection = await Connection.connect({ address });
+    this.client = new Client({ connection: this.connection, namespace });
+    this.searchAttributesEnabled = await ensureSearchAttributes(this.connection, namespace, (m) => this.log.warn(m));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.connection?.close();
+  }
+}

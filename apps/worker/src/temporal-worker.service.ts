@@ -1,0 +1,58 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { buildActivities } from '../../../activities/activity-registry';
+import { CaseActivitiesService } from '../../../activities/cases/case-activities.service';
+import { CASES_TASK_QUEUE } from '../../../libs/temporal/src';
+import { temporalConfig } from '../../../libs/temporal/src/server/temporal-config';
+
+/**
+ * Our own small worker service (temporal-notes: neither nestjs-temporal package is a safe bet):
+ * activities come from Nest DI, the worker runs until Nest shuts down, and `run()` is always awaited.
+ */
+@Injectable()
+export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly log = new Logger('TemporalWorker');
+  private worker?: Worker;
+  private running?: Promise<void>;
+  private connection?: NativeConnection;
+
+  constructor(private readonly cases: CaseActivitiesService) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const { address, namespace } = temporalConfig();
+    this.connection = await NativeConnection.connect({ address });
+    this.worker = await Worker.create({
+      connection: this.connection,
+      namespace,
+      taskQueue: CASES_TASK_QUEUE,
+      ...workflowSource(),
+      activities: buildActivities(this.cases),
+      // Each cached workflow costs about 1 MB outside the V8 heap; size the cache explicitly.
+      maxCachedWorkflows: Number(process.env.WORKER_MAX_CACHED_WORKFLOWS ?? 500),
+    });
+    this.running = this.worker.run();
+    this.running.catch((e) => this.log.error(`worker stopped with an error: ${e}`));
+    this.log.log(`polling ${CASES_TASK_QUEUE} on ${address} (${namespace})`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.worker?.getState() === 'RUNNING') this.worker.shutdown();
+    await this.running?.catch(() => undefined);
+    await this.connection?.close();
+  }
+}
+
+/** Production loads the prebuilt bundle (`npm run build`); tests and a fresh checkout bundle from source. */
+function workflowSource(): { workflowBundle: { codePath: string } } | { workflowsPath: string } {
+  const bundle = process.env.WORKFLOW_BUNDLE ?? join(findRepoRoot(), 'dist', 'workflow-bundle.js');
+  if (process.env.WORKFLOW_BUNDLE !== '' && existsSync(bundle) && !process.env.JEST_WORKER_ID) return { workflowBundle: { codePath: bundle } };
+  return { workflowsPath: require.resolve(join(findRepoRoot(), 'workflows')) };
+}
+
+function findRepoRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json'))) dir = resolve(dir, '..');
+  return dir;
+}

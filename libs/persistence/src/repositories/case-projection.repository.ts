@@ -1,0 +1,154 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor, DomainError, isLive, RegistrationStatus } from '../../../domain/src';
+import type { CaseStep, NotificationRequest } from '../../../temporal/src';
+
+export interface StoredNotification {
+  id: string;
+  recipientUserId: string | null;
+  recipientOrganisationId: string | null;
+  recipientRole: string | null;
+  caseNo: string;
+  kind: string;
+  message: string;
+}
+
+/**
+ * Every write the case workflows make, each idempotent: a retried activity (or a worker killed between
+ * commit and completion) finds its idempotency key already used and changes nothing.
+ */
+@Injectable()
+export class CaseProjectionRepository {
+  constructor(private readonly db: DataSource) {}
+
+  /** One case step, atomically: timeline event, case row, identifier release, inbox rows. */
+  async recordStep(step: CaseStep): Promise<StoredNotification[]> {
+    return this.db.transaction(async (m) => {
+      const inserted = await m.query(
+        `INSERT INTO case_events (case_no, idempotency_key, type, status, round, actor_user_id, actor_name, actor_role, occurred_at, data)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+        [step.caseNo, step.key, step.type, step.status, step.round, step.actor?.userId ?? null, step.actor?.name ?? null,
+          step.actor?.role ?? null, step.at, JSON.stringify(step.data ?? {})],
+      );
+      if (!inserted.length) return [];
+      const d = step.deadline;
+      await m.query(
+        `UPDATE registration_cases SET status = $2, round = $3, assigned_officer_id = $4, deadline_kind = $5, deadline_at = $6,
+           deadline_local = $7, deadline_binds_on = $8, calendar_version = $9, deadline_provisional = $10, overdue = $11,
+           escalated = $12, updated_at = now()
+         WHERE case_no = $1`,
+        [step.caseNo, step.status, step.round, step.assignedOfficerId, d?.kind ?? null, d?.closesAt ?? null, d?.closesAtLocal ?? null,
+          d?.bindsOn ?? null, d?.calendarVersion ?? null, d?.provisional ?? false, step.overdue, step.escalated],
+      );
+      if (!isLive(step.status)) await this.releaseIdentifiers(m, step.caseNo, step.at);
+      return this.insertNotifications(m, step.key, step.caseNo, step.at, step.notify);
+    });
+  }
+
+  private async releaseIdentifiers(m: EntityManager, caseNo: string, at: string) {
+    await m.query(`UPDATE project_identifier_claims SET released_at = $2 WHERE case_no = $1 AND released_at IS NULL`, [caseNo, at]);
+  }
+
+  private async insertNotifications(m: EntityManager, key: string, caseNo: string, at: string, notify: NotificationRequest[]) {
+    const stored: StoredNotification[] = [];
+    for (const [i, n] of notify.entries()) {
+      const to = n.to as { userId?: string; organisationId?: string; role?: string };
+      const rows = await m.query(
+        `INSERT INTO notifications (idempotency_key, recipient_user_id, recipient_organisation_id, recipient_role, case_no, kind, message, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+        [`${key}/notify/${i}`, to.userId ?? null, to.organisationId ?? null, to.role ?? null, caseNo, n.kind, n.message, at],
+      );
+      if (rows.length) {
+        stored.push({ id: rows[0].id, recipientUserId: to.userId ?? null, recipientOrganisationId: to.organisationId ?? null,
+          recipientRole: to.role ?? null, caseNo, kind: n.kind, message: n.message });
+      }
+    }
+    return stored;
+  }
+
+  async uploadedDocumentKinds(caseNo: string): Promise<string[]> {
+    const rows = await this.db.query(`SELECT DISTINCT kind FROM case_documents WHERE case_no = $1`, [caseNo]);
+    return rows.map((r: { kind: string }) => r.kind);
+  }
+
+  async openPublicityNotice(req: { key: string; caseNo: string; round: number; openedAt: string; closesAt: string; calendarVersion: string }): Promise<void> {
+    await this.db.query(
+      `INSERT INTO publicity_notices (case_no, round, idempotency_key, title, summary, opened_at, closes_at, calendar_version, status)
+       SELECT c.case_no, $2, $3,
+              '公示: ' || p.name || ' (' || c.case_no || ', round ' || $2 || ')',
+              'Class I registration application by ' || o.name || ' for ' || p.name || ' at ' || p.location ||
+              ', methodology ' || m.code || ' v' || mv.version || '. Comments are welcome until the close.',
+              $4, $5, $6, 'open'
+       FROM registration_cases c JOIN projects p ON p.id = c.project_id JOIN organisations o ON o.id = c.organisation_id
+       JOIN methodology_versions mv ON mv.id = p.methodology_version_id JOIN methodologies m ON m.id = mv.methodology_id
+       WHERE c.case_no = $1
+       ON CONFLICT (idempotency_key) DO NOTHING`,
+      [req.caseNo, req.round, req.key, req.openedAt, req.closesAt, req.calendarVersion],
+    );
+  }
+
+  /** BJ-15 Decision: dismissal with a recorded reason, only while the round's notice is open. */
+  async dismissComment(req: { caseNo: string; round: number; commentId: string; reason: string; note?: string; actor: Actor; at: string }): Promise<void> {
+    const rows = await this.db.query(
+      `SELECT c.dismissed_at, n.status FROM publicity_comments c JOIN publicity_notices n ON n.id = c.notice_id
+       WHERE c.id = $1 AND n.case_no = $2 AND n.round = $3`,
+      [req.commentId, req.caseNo, req.round],
+    );
+    if (!rows.length) throw new DomainError('NOT_FOUND', `No comment ${req.commentId} in publicity round ${req.round} of ${req.caseNo}.`);
+    if (rows[0].dismissed_at) return; // already dismissed: a retry, or a second officer; nothing changes
+    if (rows[0].status !== 'open') throw new DomainError('PUBLICITY_CLOSED', 'The publicity has closed; its comments can no longer be dismissed.');
+    await this.db.query(
+      `UPDATE publicity_comments SET dismissed_at = $2, dismissed_reason = $3, dismissed_note = $4, dismissed_by = $5
+       WHERE id = $1 AND dismissed_at IS NULL`,
+      [req.commentId, req.at, req.reason, req.note ?? null, req.actor.userId],
+    );
+  }
+
+  /** BJ-15: closing takes the notice's row lock, so a comment racing the close is either counted or refused. */
+  async closePublicityNotice(req: { caseNo: string; round: number; closedAt: string }): Promise<{ standingComments: number }> {
+    return this.db.transaction(async (m) => {
+      const [notice] = await m.query(
+        `SELECT id, status, standing_comments FROM publicity_notices WHERE case_no = $1 AND round = $2 FOR UPDATE`,
+        [req.caseNo, req.round],
+      );
+      if (!notice) throw new DomainError('NOT_FOUND', `No publicity round ${req.round} for ${req.caseNo}.`);
+      if (notice.status === 'closed') return { standingComments: notice.standing_comments as number };
+      const [{ n }] = await m.query(
+        `SELECT count(*)::int AS n FROM publicity_comments WHERE notice_id = $1 AND dismissed_at IS NULL`,
+        [notice.id],
+      );
+      await m.query(`UPDATE publicity_notices SET status = 'closed', closed_at = $2, standing_comments = $3 WHERE id = $1`, [notice.id, req.closedAt, n]);
+      return { standingComments: n as number };
+    });
+  }
+
+  /** BJ-16: the project gets its registration number and becomes Class I (idempotent per case). */
+  async registerProject(req: { caseNo: string; at: string }): Promise<{ registrationNo: string }> {
+    return this.db.transaction(async (m) => {
+      const [p] = await m.query(
+        `SELECT p.id, p.registration_no, p.jurisdiction FROM projects p JOIN registration_cases c ON c.project_id = p.id
+         WHERE c.case_no = $1 FOR UPDATE OF p`,
+        [req.caseNo],
+      );
+      if (!p) throw new DomainError('NOT_FOUND', `No project for ${req.caseNo}.`);
+      if (p.registration_no) return { registrationNo: p.registration_no as string };
+      const year = new Date(req.at).getUTCFullYear();
+      const seq = await nextCounter(m, `${p.jurisdiction}-TPH-I`, year);
+      const registrationNo = `${p.jurisdiction}-TPH-I-${year}-${String(seq).padStart(4, '0')}`;
+      await m.query(`UPDATE projects SET project_class = 'I', registration_no = $2, registered_at = $3 WHERE id = $1`, [p.id, registrationNo, req.at]);
+      return { registrationNo };
+    });
+  }
+}
+
+/** Gap-free per (prefix, year) counters for human-readable numbers; the row lock serialises callers. */
+export async function nextCounter(m: EntityManager, prefix: string, year: number): Promise<number> {
+  const [row] = await m.query(
+    `INSERT INTO case_number_counters (prefix, year, last_value) VALUES ($1, $2, 1)
+     ON CONFLICT (prefix, year) DO UPDATE SET last_value = case_number_counters.last_value + 1 RETURNING last_value`,
+    [prefix, year],
+  );
+  return row.last_value as number;
+}
+
+export type { RegistrationStatus };

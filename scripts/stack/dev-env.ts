@@ -1,0 +1,23 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** The running dev stack writes its connection settings here so `npm run seed` / `demo` find it. */
+export function devEnvFile(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json'))) dir = resolve(dir, '..');
+  return join(dir, '.data', 'dev.env');
+}
+
+export function saveDevEnv(vars: Record<string, string>): void {
+  writeFileSync(devEnvFile(), Object.entries(vars).map(([k, v]) => `${k}=${v}`).join('\n') + '\n', { mode: 0o600 });
+}
+
+/** Fills unset variables from .data/dev.env; variables already in the environment win. */
+export function loadDevEnv(): void {
+  const file = devEnvFile();
+  if (!existsSync(file)) return;
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const m = /^([A-Z_]+)=(.*)$/.exec(line);
+    if (m && process.env[m[1]!] === undefined) process.env[m[1]!] = m[2];
+  }
+}

@@ -1,0 +1,63 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import type { Actor, Role } from '../../libs/domain/src';
+import { RegistrationsRepository } from '../../apps/api/src/registrations/registrations.repository';
+
+/** Minimal registry data for tests, written straight to the database (unique names per call). */
+export async function makeRegistry(db: DataSource) {
+  const tag = randomUUID().slice(0, 8);
+  const org = async (name: string, kind: string) =>
+    (await db.query(`INSERT INTO organisations (name, kind, jurisdiction) VALUES ($1, $2, 'BJ') RETURNING id`, [`${name} ${tag}`, kind]))[0].id as string;
+  const user = async (organisationId: string, role: Role, name: string): Promise<Actor> => {
+    const [{ id }] = await db.query(`INSERT INTO users (organisation_id, role, name, email) VALUES ($1, $2, $3, $4) RETURNING id`, [
+      organisationId, role, name, `${name.toLowerCase().replace(/\W+/g, '.')}.${tag}@test.example`,
+    ]);
+    return { userId: id, organisationId, role, name };
+  };
+  const registryOrg = await org('Registry', 'registry');
+  const bureauOrg = await org('Bureau', 'bureau');
+  const devOrg = await org('Developer A', 'developer');
+  const otherDevOrg = await org('Developer B', 'developer');
+  const officer = await user(registryOrg, 'officer', 'Officer Wang');
+  const officer2 = await user(registryOrg, 'officer', 'Officer Li');
+  const bureau = await user(bureauOrg, 'bureau', 'Bureau Zhao');
+  const developer = await user(devOrg, 'developer', 'Dev Chen');
+  const otherDeveloper = await user(otherDevOrg, 'developer', 'Dev Zhou');
+  const [{ id: methodologyId }] = await db.query(`INSERT INTO methodologies (code, title, jurisdiction) VALUES ($1, 'PV', 'BJ') RETURNING id`, [`M-${tag}`]);
+  const version = async (v: string, tier: 1 | 2) =>
+    (await db.query(
+      `INSERT INTO methodology_versions (methodology_id, version, tier, status, applicability_conditions, project_boundary, accounting_method,
+         monitoring_method, crediting_period_rules, published_at, published_by) VALUES ($1, $2, $3, 'published', 'a', 'b', 'c', 'd', 'e', now(), $4) RETURNING id`,
+      [methodologyId, v, tier, bureau.userId],
+    ))[0].id as string;
+  return { tag, officer, officer2, bureau, developer, otherDeveloper, tier1: await version('1.0', 1), tier2: await version('2.0', 2) };
+}
+export type Registry = Awaited<ReturnType<typeof makeRegistry>>;
+
+/** A draft with all four BJ-13 materials uploaded. */
+export async function makeReadyDraft(db: DataSource, r: Registry, siteId = `SITE-${randomUUID().slice(0, 8)}`): Promise<string> {
+  const repo = new RegistrationsRepository(db);
+  const caseNo = await repo.createDraft({
+    organisationId: r.developer.organisationId,
+    jurisdiction: 'BJ',
+    userId: r.developer.userId,
+    year: 2026,
+    project: { name: `Rooftop PV ${siteId}`, location: '北京市朝阳区', methodologyVersionId: r.tier1, siteIdentifiers: [siteId], implementationStartDate: '2024-03-01' },
+    attestations: { notUnderEtsAllowanceManagement: true, notInOtherMechanism: true },
+  });
+  for (const kind of ['application_letter', 'project_design_document', 'implementation_plan', 'authenticity_commitment']) {
+    await repo.addDocument({ caseNo, kind, filename: `${kind}.pdf`, contentType: 'application/pdf', content: Buffer.from(`${kind} of ${caseNo}`), round: 0, userId: r.developer.userId });
+  }
+  return caseNo;
+}
+
+/** Polls until `check` returns a value (the projection is written by activities, slightly after timers fire). */
+export async function eventually<T>(check: () => Promise<T | undefined | null | false>, what: string, timeoutMs = 20_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await check();
+    if (v) return v;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

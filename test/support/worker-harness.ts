@@ -1,0 +1,32 @@
+import { Test } from '@nestjs/testing';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { DataSource } from 'typeorm';
+import { buildActivities } from '../../activities/activity-registry';
+import { CaseActivitiesService } from '../../activities/cases/case-activities.service';
+import { NOTIFICATION_CHANNELS } from '../../activities/notifications/notification-channel';
+import { PersistenceModule } from '../../libs/persistence/src/persistence.module';
+
+/** A worker with the real activities (Nest DI, real PostgreSQL) on any Temporal connection and task queue. */
+export async function startWorker(connection: NativeConnection, taskQueue: string, namespace = 'default') {
+  const moduleRef = await Test.createTestingModule({
+    imports: [PersistenceModule],
+    providers: [CaseActivitiesService, { provide: NOTIFICATION_CHANNELS, useValue: [] }],
+  }).compile();
+  const ctx = await moduleRef.init();
+  const worker = await Worker.create({
+    connection,
+    namespace,
+    taskQueue,
+    workflowsPath: require.resolve('../../workflows'),
+    activities: buildActivities(ctx.get(CaseActivitiesService)),
+  });
+  const running = worker.run();
+  return {
+    db: ctx.get(DataSource),
+    async stop() {
+      worker.shutdown();
+      await running;
+      await ctx.close();
+    },
+  };
+}
