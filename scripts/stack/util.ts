@@ -131,7 +131,12 @@ export async function killEscalating(
     } catch {
       /* already gone */
     }
-    const r = await Promise.race([exited, sleep(waitMs).then(() => undefined)]);
+    let timer: NodeJS.Timeout | undefined;
+    const r = await Promise.race([
+      exited,
+      new Promise<undefined>((resolve) => (timer = setTimeout(resolve, waitMs, undefined))),
+    ]);
+    clearTimeout(timer);
     if (r) return r;
   }
   return child.exitCode !== null || child.signalCode !== null ? exited : undefined;

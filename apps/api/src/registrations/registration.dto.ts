@@ -29,12 +29,11 @@ export class CreateRegistrationDto {
 
 export class UploadDocumentDto {
   @ApiProperty({ enum: CASE_DOCUMENT_KINDS }) @IsIn(CASE_DOCUMENT_KINDS) kind!: (typeof CASE_DOCUMENT_KINDS)[number];
-  @ApiProperty({ type: 'string', format: 'binary' }) file?: unknown;
 }
 
 export class ReviewDto {
   @ApiProperty({ enum: ['pass', 'request_supplement', 'reject'] }) @IsIn(['pass', 'request_supplement', 'reject']) outcome!: 'pass' | 'request_supplement' | 'reject';
-  @ApiPropertyOptional({ description: 'Required for request_supplement and reject' }) @IsOptional() @IsString() @MaxLength(5000) reasons = '';
+  @ApiPropertyOptional({ type: String, description: 'Required for request_supplement and reject' }) @IsOptional() @IsString() @MaxLength(5000) reasons: string = '';
 }
 
 export class SupplementDto {

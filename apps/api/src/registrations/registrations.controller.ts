@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, Uplo
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
-import { Actor, CASE_NUMBER_PATTERN, DomainError } from '../../../../libs/domain/src';
+import { Actor, CASE_DOCUMENT_KINDS, CASE_NUMBER_PATTERN, DomainError } from '../../../../libs/domain/src';
 import {
   assignUpdate, claimUpdate, completeRegistrationUpdate, dismissCommentUpdate, openPublicityUpdate, reviewUpdate, submitRevisionUpdate,
   submitSupplementUpdate,
@@ -59,7 +59,13 @@ export class RegistrationsController {
   @Roles('developer')
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 25 * 1024 * 1024 } }))
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ type: UploadDocumentDto })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['kind', 'file'],
+      properties: { kind: { type: 'string', enum: [...CASE_DOCUMENT_KINDS] }, file: { type: 'string', format: 'binary' } },
+    },
+  })
   @ApiOperation({ summary: 'Upload a material (stored content-addressed with its SHA-256)' })
   upload(@CurrentActor() actor: Actor, @Param('caseNo') caseNo: string, @Body() dto: UploadDocumentDto, @UploadedFile() file?: { originalname: string; mimetype: string; buffer: Buffer }) {
     return this.service.uploadDocument(actor, checked(caseNo), dto.kind, file);

@@ -74,8 +74,8 @@ export class CaseProjectionRepository {
   async openPublicityNotice(req: { key: string; caseNo: string; round: number; openedAt: string; closesAt: string; calendarVersion: string }): Promise<void> {
     await this.db.query(
       `INSERT INTO publicity_notices (case_no, round, idempotency_key, title, summary, opened_at, closes_at, calendar_version, status)
-       SELECT c.case_no, $2, $3,
-              '公示: ' || p.name || ' (' || c.case_no || ', round ' || $2 || ')',
+       SELECT c.case_no, $2::int, $3,
+              '公示: ' || p.name || ' (' || c.case_no || ', round ' || $2::int::text || ')',
               'Class I registration application by ' || o.name || ' for ' || p.name || ' at ' || p.location ||
               ', methodology ' || m.code || ' v' || mv.version || '. Comments are welcome until the close.',
               $4, $5, $6, 'open'

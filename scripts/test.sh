@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# `npm test`: dependencies, toolchain (Temporal CLI for the e2e dev server, Java time-skipping test server for the
+# workflow tests), typecheck, then all jest projects (unit, workflow, e2e). Extra arguments go to jest, e.g.
+#   npm test -- --selectProjects unit
+#   npm test -- workflows/project-registration
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+log() { printf '[test] %s\n' "$*" >&2; }
+
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  log "installing dependencies (npm ci)…"
+  npm ci
+fi
+
+log "toolchain: Temporal CLI"
+if ! bash scripts/toolchain/temporal-cli.sh >/dev/null; then
+  log "ERROR: no Temporal CLI (see above); the e2e tests need it for their Temporal dev server."
+  exit 1
+fi
+
+log "toolchain: Java time-skipping test server"
+set +e
+bash scripts/toolchain/test-server.sh >/dev/null
+rc=$?
+set -e
+case "$rc" in
+  0) ;;
+  3) log "java/mvn not available: the workflow tests will use the SDK's test-server download fallback (needs internet)." ;;
+  *) log "ERROR: scripts/toolchain/test-server.sh failed (exit $rc, see above)."; exit "$rc" ;;
+esac
+
+log "typecheck (tsc --noEmit)"
+npx tsc -p tsconfig.json --noEmit
+
+# In band: a 2-core box, and the PostgreSQL / Temporal servers of the global setup are shared by all test files.
+log "jest"
+exec npx jest --runInBand "$@"
