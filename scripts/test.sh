@@ -8,10 +8,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 log() { printf '[test] %s\n' "$*" >&2; }
 
-if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  log "installing dependencies (npm ci)…"
-  npm ci
-fi
+bash scripts/ensure-build.sh
 
 log "toolchain: Temporal CLI"
 if ! bash scripts/toolchain/temporal-cli.sh >/dev/null; then

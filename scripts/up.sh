@@ -6,44 +6,12 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 log() { printf '[up] %s\n' "$*" >&2; }
 
-# Dependencies: missing, or package-lock.json changed since the last install.
-if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  log "installing dependencies (npm ci)…"
-  npm ci
-fi
+bash scripts/ensure-build.sh
 
 # Temporal CLI for the dev server (built once into .tools/ from the Go module proxy; ~3 min the first time).
 if [ -z "${TEMPORAL_ADDRESS:-}" ]; then
   cli="$(bash scripts/toolchain/temporal-cli.sh | tail -n 1)"
   export TEMPORAL_CLI="$cli"
-fi
-
-# Build when dist is missing or any TypeScript source / build config changed since the last build.
-stamp=dist/.build-stamp
-stale=""
-if [ ! -f "$stamp" ] || [ ! -f dist/scripts/up.js ]; then
-  stale="no build yet"
-else
-  dirs=()
-  for d in apps libs workflows activities scripts; do [ -d "$d" ] && dirs+=("$d"); done
-  newer="$(find "${dirs[@]}" -name '*.ts' -newer "$stamp" -print -quit 2>/dev/null || true)"
-  if [ -n "$newer" ]; then
-    stale="$newer changed"
-  else
-    for f in tsconfig.json tsconfig.build.json package-lock.json; do
-      if [ -f "$f" ] && [ "$f" -nt "$stamp" ]; then stale="$f changed"; break; fi
-    done
-  fi
-fi
-if [ -n "$stale" ]; then
-  log "building ($stale)…"
-  # Stamp with the time the build STARTED: a file saved during the build still counts as newer next time.
-  build_started="$(mktemp)"
-  trap 'rm -f "$build_started"' EXIT
-  npm run build
-  touch -r "$build_started" "$stamp"
-  rm -f "$build_started"
-  trap - EXIT
 fi
 
 exec node dist/scripts/up.js

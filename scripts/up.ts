@@ -13,6 +13,7 @@ import {
   assertPortFree,
   describeExit,
   exitOf,
+  ExitInfo,
   killEscalating,
   killOnExit,
   log,
@@ -140,7 +141,7 @@ function onSignal(signal: NodeJS.Signals): void {
 }
 
 /** A component that dies while we are not stopping takes the whole system down with exit code 1. */
-function watch(name: string, exited: Promise<unknown>, describe: (e: unknown) => string): void {
+function watch(name: string, exited: Promise<ExitInfo>, describe: (e: ExitInfo) => string): void {
   void exited.then((e) => {
     if (!shuttingDown) {
       void shutdown(1, `${name} exited unexpectedly (${describe(e)}): shutting everything down`);
@@ -185,7 +186,7 @@ async function main(): Promise<void> {
     });
     stack.push({ name: 'PostgreSQL', stop: pg.stop });
     recordChild({ name: 'PostgreSQL', pid: pg.pid, match: path.join(DATA, 'postgres'), signal: 'SIGINT' });
-    watch('PostgreSQL', pg.exited, (e) => `${describeExit(e as never)}; see .data/postgres.log`);
+    watch('PostgreSQL', pg.exited, (e) => `${describeExit(e)}; see .data/postgres.log`);
     databaseUrl = pg.url;
   }
   checkAborted();
@@ -208,7 +209,7 @@ async function main(): Promise<void> {
     });
     stack.push({ name: 'Temporal dev server', stop: t.stop });
     recordChild({ name: 'Temporal dev server', pid: t.pid, match: 'start-dev', signal: 'SIGTERM' });
-    watch('Temporal dev server', t.exited, (e) => `${describeExit(e as never)}; see .data/temporal.log`);
+    watch('Temporal dev server', t.exited, (e) => `${describeExit(e)}; see .data/temporal.log`);
     temporalAddress = t.address;
     temporalUi = t.uiUrl;
   }
@@ -293,7 +294,7 @@ function startApp(name: string, script: string, env: NodeJS.ProcessEnv): ChildPr
         if (r?.signal === 'SIGKILL') log(TAG, `${name} did not stop within 20s of SIGTERM and was killed`);
       })()),
   });
-  watch(name, exited, (e) => describeExit(e as never));
+  watch(name, exited, describeExit);
   return child;
 }
 

@@ -91,7 +91,8 @@ export async function startTemporalDevServer(opts: TemporalDevServerOptions): Pr
     logStream?.end();
     return e;
   });
-  const removeExitHook = killOnExit(child, 'SIGKILL');
+  // SIGTERM: it shuts down on its own even after we are gone (SQLite stays consistent either way).
+  const removeExitHook = killOnExit(child, 'SIGTERM');
 
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> =>

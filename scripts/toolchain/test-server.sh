@@ -139,8 +139,10 @@ classpath_ok() {
   [ -f "$CACHE_DIR/pom.xml" ] || return 1
   [ "$(cat "$CACHE_DIR/pom.xml")" = "$(pom_content)" ] || return 1
   # Every jar must still exist (someone may have pruned ~/.m2).
-  local IFS=':' jar
-  for jar in $(cat "$CLASSPATH_FILE"); do
+  local jar jars=()
+  IFS=":" read -r -a jars <"$CLASSPATH_FILE" || true # no trailing newline -> status 1
+  [ "${#jars[@]}" -gt 0 ] || return 1
+  for jar in "${jars[@]}"; do
     [ -f "$jar" ] || return 1
   done
   return 0

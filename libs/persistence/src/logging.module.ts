@@ -1,15 +1,17 @@
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 
-/** Structured JSON logs (pino); pretty enough for a terminal with LOG_LEVEL, quiet in tests. */
+/** Structured JSON logs (pino). LOG_LEVEL is read when the app starts, so scripts and tests can quiet it. */
 @Module({
   imports: [
-    LoggerModule.forRoot({
-      pinoHttp: {
-        level: process.env.LOG_LEVEL ?? (process.env.JEST_WORKER_ID ? 'silent' : 'info'),
-        autoLogging: { ignore: (req) => req.url === '/health' },
-        redact: ['req.headers.authorization'],
-      },
+    LoggerModule.forRootAsync({
+      useFactory: () => ({
+        pinoHttp: {
+          level: process.env.LOG_LEVEL ?? (process.env.JEST_WORKER_ID ? 'silent' : 'info'),
+          autoLogging: { ignore: (req: { url?: string }) => req.url === '/health' },
+          redact: ['req.headers.authorization'],
+        },
+      }),
     }),
   ],
 })

@@ -115,7 +115,7 @@ export function temporalCliPath(): string {
   const p = lastLine(res.stdout);
   if (res.status !== 0 || !p) {
     throw new Error(
-      `scripts/toolchain/temporal-cli.sh failed (exit ${res.status}): no Temporal CLI available. ` +
+      `scripts/toolchain/temporal-cli.sh failed (exit ${res.status}): could not provide a Temporal CLI. ` +
         'Install Go (the CLI is then built once into .tools/bin/) or set TEMPORAL_CLI=/path/to/temporal.\n' +
         (res.stderr.trim() || '(no stderr output)'),
     );

@@ -35,7 +35,7 @@ export class RegistrationsRepository {
    * Creates project + draft case + identifier claims in one transaction: either the whole application
    * exists or nothing does. BJ-14 is enforced by the partial unique index on live claims.
    */
-  async createDraft(a: { organisationId: string; jurisdiction: string; userId: string; project: ProjectDto; attestations: RegistrationAttestations; year: number }): Promise<string> {
+  async createDraft(a: { organisationId: string; jurisdiction: string; userId: string; userName?: string; project: ProjectDto; attestations: RegistrationAttestations; year: number }): Promise<string> {
     try {
       return await this.db.transaction(async (m) => {
         const seq = await nextCounter(m, `${a.jurisdiction}-REG`, a.year);
@@ -55,9 +55,9 @@ export class RegistrationsRepository {
           await m.query(`INSERT INTO project_identifier_claims (identifier, case_no) VALUES ($1, $2)`, [id, caseNo]);
         }
         await m.query(
-          `INSERT INTO case_events (case_no, idempotency_key, type, status, round, actor_user_id, occurred_at, data)
-           VALUES ($1, $2, 'created', 'draft', 0, $3, now(), '{}')`,
-          [caseNo, `${registrationWorkflowId(caseNo)}/created`, a.userId],
+          `INSERT INTO case_events (case_no, idempotency_key, type, status, round, actor_user_id, actor_name, actor_role, occurred_at, data)
+           VALUES ($1, $2, 'created', 'draft', 0, $3, $4, 'developer', now(), '{}')`,
+          [caseNo, `${registrationWorkflowId(caseNo)}/created`, a.userId, a.userName ?? null],
         );
         return caseNo;
       });

@@ -35,6 +35,7 @@ export class RegistrationsService {
       organisationId: actor.organisationId,
       jurisdiction: 'BJ',
       userId: actor.userId,
+      userName: actor.name,
       project: dto.project,
       attestations: dto.attestations,
       year: Number(this.clock.now().toISOString().slice(0, 4)),

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Installs dependencies when missing or stale and builds when any source changed since the last build.
+# Shared by `npm run up`, `npm run demo` and `npm run bench`.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+log() { printf '[build] %s\n' "$*" >&2; }
+
+# Dependencies: missing, or package-lock.json changed since the last install.
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  log "installing dependencies (npm ci)…"
+  npm ci
+fi
+
+# Build when dist is missing or any TypeScript source / build config changed since the last build.
+stamp=dist/.build-stamp
+stale=""
+if [ ! -f "$stamp" ] || [ ! -f dist/scripts/up.js ]; then
+  stale="no build yet"
+else
+  dirs=()
+  for d in apps libs workflows activities scripts; do [ -d "$d" ] && dirs+=("$d"); done
+  newer="$(find "${dirs[@]}" -name '*.ts' -newer "$stamp" -print -quit 2>/dev/null || true)"
+  if [ -n "$newer" ]; then
+    stale="$newer changed"
+  else
+    for f in tsconfig.json tsconfig.build.json package-lock.json; do
+      if [ -f "$f" ] && [ "$f" -nt "$stamp" ]; then stale="$f changed"; break; fi
+    done
+  fi
+fi
+if [ -n "$stale" ]; then
+  log "building ($stale)…"
+  # Stamp with the time the build STARTED: a file saved during the build still counts as newer next time.
+  build_started="$(mktemp)"
+  trap 'rm -f "$build_started"' EXIT
+  npm run build
+  touch -r "$build_started" "$stamp"
+  rm -f "$build_started"
+  trap - EXIT
+fi
+
