@@ -1,4 +1,7 @@
 import { REGISTRATION_MATERIALS } from '../libs/domain/src';
+import { temporal } from '@temporalio/proto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { httpClient, startTimeSkippingStack } from './demo/demo-stack';
 
 /**
@@ -70,6 +73,12 @@ async function main() {
       console.log(`  ${at} +08:00  r${e.round ?? 0}  ${e.type.padEnd(26)} → ${String(e.status).padEnd(22)} ${e.actorName ?? '(deadline / system)'}`);
     }
     console.log(`\nProject class ${full.projectClass}, registration No. ${full.registrationNo}; ${full.publicity.length} publicity rounds kept.`);
+    if (process.argv.includes('--export-history')) {
+      // Determinism guard: this history is replayed against the current workflow code in CI (workflows/replay.spec.ts).
+      const file = join(__dirname, '..', '..', 'workflows', 'histories', 'registration-two-publicity-rounds.history.pb');
+      writeFileSync(file, temporal.api.history.v1.History.encode(await stack.history(`project-registration/${caseNo}`)).finish());
+      console.log(`history exported to ${file}`);
+    }
   } finally {
     await stack.stop();
   }

@@ -28,6 +28,7 @@ export interface TimeSkippingStack {
   /** Advances the Temporal server's clock. */
   skip(ms: number): Promise<void>;
   now(): Promise<number>;
+  history(workflowId: string): ReturnType<ReturnType<TestWorkflowEnvironment['client']['workflow']['getHandle']>['fetchHistory']>;
   stop(): Promise<void>;
 }
 
@@ -56,6 +57,7 @@ export async function startTimeSkippingStack(name: string): Promise<TimeSkipping
     db: api.get(DataSource),
     skip: (ms) => env.sleep(ms),
     now: () => env.currentTimeMs(),
+    history: (workflowId) => env.client.workflow.getHandle(workflowId).fetchHistory(),
     async stop() {
       await api.close();
       await worker.close();
