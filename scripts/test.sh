@@ -31,5 +31,8 @@ log "typecheck (tsc --noEmit)"
 npx tsc -p tsconfig.json --noEmit
 
 # In band: a 2-core box, and the PostgreSQL / Temporal servers of the global setup are shared by all test files.
+log "lint (floating promises, folder dependency direction)"
+npx eslint .
+
 log "jest"
 exec npx jest --runInBand "$@"
