@@ -8,8 +8,10 @@ log() { printf '[build] %s\n' "$*" >&2; }
 
 # Dependencies: missing, or package-lock.json changed since the last install.
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  log "installing dependencies (npm ci)…"
-  npm ci
+  log "installing dependencies (npm install, versions from package-lock.json)…"
+  # Not `npm ci`: registries configured with omit-lockfile-registry-resolved write lockfiles that `npm ci`
+  # rejects for other platforms' optional packages (@swc/core-*); `npm install` keeps the locked versions.
+  npm install --no-audit --no-fund
 fi
 
 # Build when dist is missing or any TypeScript source / build config changed since the last build.
