@@ -221,13 +221,24 @@ function runAsIds(): Ids {
   return ids;
 }
 
+function isRepositoryRoot(d: string): boolean {
+  return fs.existsSync(path.join(d, 'package.json')) && fs.existsSync(path.join(d, 'scripts', 'stack', 'embedded-postgres.ts'));
+}
+
 /** As root, every ancestor of the data directory must be searchable by the postgres user (e.g. not under /root 0700). */
 function checkTraversable(dir: string, ids: Ids): void {
   if (ids.uid === undefined) return;
   let d = path.dirname(dir);
   for (;;) {
     const st = fs.statSync(d);
-    const ok = st.uid === ids.uid ? st.mode & 0o100 : st.gid === ids.gid ? st.mode & 0o010 : st.mode & 0o001;
+    let ok = st.uid === ids.uid ? st.mode & 0o100 : st.gid === ids.gid ? st.mode & 0o010 : st.mode & 0o001;
+    if (!ok && st.uid === process.getuid?.() && isRepositoryRoot(d)) {
+      // A fresh clone into a `mktemp -d` folder is mode 700. Our own checkout may be opened for traversal
+      // (search only, no listing) so the postgres user reaches its data directory and the shipped binaries.
+      fs.chmodSync(d, (st.mode & 0o777) | 0o001);
+      log(TAG, `granted search permission (o+x) on the repository folder ${d} so PostgreSQL, running as 'postgres', can reach it`);
+      ok = 1;
+    }
     if (!ok) {
       throw new Error(
         `PostgreSQL runs as the OS user 'postgres' (we are root) and cannot enter ${d} (mode ${(st.mode & 0o777).toString(8)}). ` +
