@@ -35,4 +35,11 @@ log "lint (floating promises, folder dependency direction)"
 npx eslint .
 
 log "jest"
-exec npx jest --runInBand "$@"
+mkdir -p .data
+set +e
+npx jest --runInBand --json --outputFile=.data/jest-results.json "$@"
+rc=$?
+set -e
+# One plain closing line that any CI reader understands.
+node -e 'const r = require("./.data/jest-results.json"); console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed`)' 2>/dev/null || true
+exit "$rc"
