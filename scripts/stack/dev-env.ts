@@ -1,11 +1,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { findRepoRoot } from '../../libs/temporal/src/test-server-executable';
 
 /** The running dev stack writes its connection settings here so `npm run seed` / `demo` find it. */
 export function devEnvFile(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json'))) dir = resolve(dir, '..');
-  return join(dir, '.data', 'dev.env');
+  return join(findRepoRoot(), '.data', 'dev.env');
 }
 
 export function saveDevEnv(vars: Record<string, string>): void {

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { buildActivities } from '../../../activities/activity-registry';
 import { CaseActivitiesService } from '../../../activities/cases/case-activities.service';
 import { CASES_TASK_QUEUE } from '../../../libs/temporal/src';
@@ -44,15 +44,12 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
   }
 }
 
-/** Production loads the prebuilt bundle (`npm run build`); tests and a fresh checkout bundle from source. */
+/**
+ * Production loads the bundle prebuilt by `npm run build` (dist/workflow-bundle.js, beside dist/apps); run from
+ * TypeScript sources (tests) there is no such file and the worker bundles workflows/ itself.
+ */
 function workflowSource(): { workflowBundle: { codePath: string } } | { workflowsPath: string } {
-  const bundle = process.env.WORKFLOW_BUNDLE ?? join(findRepoRoot(), 'dist', 'workflow-bundle.js');
-  if (process.env.WORKFLOW_BUNDLE !== '' && existsSync(bundle) && !process.env.JEST_WORKER_ID) return { workflowBundle: { codePath: bundle } };
-  return { workflowsPath: require.resolve(join(findRepoRoot(), 'workflows')) };
-}
-
-function findRepoRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json'))) dir = resolve(dir, '..');
-  return dir;
+  const bundle = process.env.WORKFLOW_BUNDLE ?? resolve(__dirname, '..', '..', '..', 'workflow-bundle.js');
+  if (existsSync(bundle)) return { workflowBundle: { codePath: bundle } };
+  return { workflowsPath: require.resolve(resolve(__dirname, '..', '..', '..', 'workflows')) };
 }
