@@ -1,4 +1,5 @@
 import { REGISTRATION_MATERIALS } from '../libs/domain/src';
+import { shanghaiDateTime } from '../libs/domain/src/calendar';
 import { temporal } from '@temporalio/proto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -69,7 +70,7 @@ async function main() {
     const full = await http.get(`/registrations/${caseNo}`, dev);
     console.log(`\nTimeline of ${caseNo} (Temporal workflow ID project-registration/${caseNo}):`);
     for (const e of full.timeline) {
-      const at = new Date(new Date(e.occurredAt).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+      const at = shanghaiDateTime(new Date(e.occurredAt)).slice(0, 16).replace('T', ' ');
       console.log(`  ${at} +08:00  r${e.round ?? 0}  ${e.type.padEnd(26)} → ${String(e.status).padEnd(22)} ${e.actorName ?? '(deadline / system)'}`);
     }
     console.log(`\nProject class ${full.projectClass}, registration No. ${full.registrationNo}; ${full.publicity.length} publicity rounds kept.`);

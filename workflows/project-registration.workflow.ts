@@ -12,7 +12,9 @@ import {
   assertAllowed,
   assertCanReadCase,
   assertRole,
+  DeadlineKind,
   periodStartAfterClose,
+  REGISTRATION_PERIODS as PERIODS,
   RegistrationAction,
   RegistrationStatus,
   statusAfterPublicity,
@@ -28,7 +30,6 @@ import {
   caseViewQuery,
   claimUpdate,
   completeRegistrationUpdate,
-  DeadlineKind,
   dismissCommentUpdate,
   NextDeadline,
   NotificationRequest,
@@ -45,14 +46,6 @@ import { waitForChangeOrDeadline } from './shared/deadline-wait';
 import { asFailure } from './shared/domain-failure';
 
 type Deadline = NonNullable<CaseStep['deadline']>;
-
-/** Working days for each deadline this case type has (BJ-15, BJ-16). */
-const PERIODS: Record<DeadlineKind, { workingDays: number; bindsOn: 'developer' | 'registry'; words: string }> = {
-  publicity_close: { workingDays: 10, bindsOn: 'registry', words: 'publicity (公示) closes' },
-  supplement_due: { workingDays: 10, bindsOn: 'developer', words: 'developer supplement due' },
-  revision_due: { workingDays: 10, bindsOn: 'developer', words: 'developer revision due' },
-  registration_due: { workingDays: 10, bindsOn: 'registry', words: 'registry must complete registration' },
-};
 
 const OFFICERS: NotificationRequest['to'] = { role: 'officer' };
 const BUREAU: NotificationRequest['to'] = { role: 'bureau' };
@@ -111,11 +104,7 @@ export async function projectRegistrationWorkflow(input: RegistrationCaseInput):
   };
 
   const computeDeadline = (kind: DeadlineKind, startedAt: string): Promise<Deadline> =>
-    call('computeDeadline', `compute deadline: ${PERIODS[kind].words} (${PERIODS[kind].workingDays} working days)`, {
-      kind,
-      startedAt,
-      workingDays: PERIODS[kind].workingDays,
-    }).then((d) => ({ ...d, bindsOn: PERIODS[kind].bindsOn }));
+    call('computeDeadline', `compute deadline: ${PERIODS[kind].words} (${PERIODS[kind].workingDays} working days)`, { kind, startedAt });
 
   /** Record a step: projection row, timeline event, inbox notifications; then Temporal UI metadata. */
   async function record(type: string, notify: NotificationRequest[], actor?: Actor, data?: Record<string, unknown>) {

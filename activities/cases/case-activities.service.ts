@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Actor, missingMaterials } from '../../libs/domain/src';
+import { Actor, missingMaterials, REGISTRATION_PERIODS } from '../../libs/domain/src';
 import { CalendarRepository, CaseProjectionRepository } from '../../libs/persistence/src';
 import type { CaseActivities, CaseStep, ComputeDeadlineRequest } from '../../libs/temporal/src';
 import { NOTIFICATION_CHANNELS, NotificationChannel } from '../notifications/notification-channel';
@@ -16,16 +16,17 @@ export class CaseActivitiesService implements CaseActivities {
   ) {}
 
   async computeDeadline(req: ComputeDeadlineRequest) {
-    const d = (await this.calendar.load()).addWorkingDays(req.startedAt, req.workingDays);
+    const { workingDays, bindsOn } = REGISTRATION_PERIODS[req.kind];
+    const d = (await this.calendar.load()).addWorkingDays(req.startedAt, workingDays);
     return {
       kind: req.kind,
       startedAt: req.startedAt,
-      workingDays: req.workingDays,
+      workingDays,
       closesAt: d.closesAt,
       closesAtLocal: d.closesAtLocal,
       calendarVersion: d.calendarVersion,
       provisional: d.provisional,
-      bindsOn: 'registry' as const, // the workflow states who the deadline binds
+      bindsOn,
     };
   }
 

@@ -2,19 +2,21 @@
  * Domain errors carry a stable code; one exception filter at the HTTP edge maps codes to status
  * (style: twenty's exhaustive switch). Domain and persistence code never throw HttpException.
  */
-export type DomainErrorCode =
-  | 'VALIDATION_FAILED'
-  | 'NOT_FOUND'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'WRONG_STATE'
-  | 'DUPLICATE'
-  | 'INELIGIBLE'
-  | 'MATERIALS_INCOMPLETE'
-  | 'PUBLICITY_CLOSED'
-  | 'BUSY'
-  | 'CALENDAR_INVALID_PERIOD'
-  | 'CALENDAR_INVALID_DATE';
+export const DOMAIN_ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'NOT_FOUND',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'WRONG_STATE',
+  'DUPLICATE',
+  'INELIGIBLE',
+  'MATERIALS_INCOMPLETE',
+  'PUBLICITY_CLOSED',
+  'BUSY',
+  'CALENDAR_INVALID_PERIOD',
+  'CALENDAR_INVALID_DATE',
+] as const;
+export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 
 export class DomainError extends Error {
   constructor(
@@ -28,18 +30,4 @@ export class DomainError extends Error {
 }
 
 export const isDomainErrorCode = (code: unknown): code is DomainErrorCode =>
-  typeof code === 'string' &&
-  [
-    'VALIDATION_FAILED',
-    'NOT_FOUND',
-    'UNAUTHENTICATED',
-    'FORBIDDEN',
-    'WRONG_STATE',
-    'DUPLICATE',
-    'INELIGIBLE',
-    'MATERIALS_INCOMPLETE',
-    'PUBLICITY_CLOSED',
-    'BUSY',
-    'CALENDAR_INVALID_PERIOD',
-    'CALENDAR_INVALID_DATE',
-  ].includes(code);
+  (DOMAIN_ERROR_CODES as readonly unknown[]).includes(code);

@@ -1,5 +1,5 @@
-import type { Actor, RegistrationStatus } from '../../domain/src';
-import type { DeadlineKind, DeadlineView } from './registration-messages';
+import type { Actor, DeadlineKind, RegistrationStatus } from '../../domain/src';
+import type { DeadlineView } from './registration-messages';
 
 /**
  * What case workflows ask of the outside world. Types only: workflows import this with `import type`
@@ -32,10 +32,10 @@ export interface CaseStep {
   notify: NotificationRequest[];
 }
 
+/** The period's length and whom it binds come from the domain's table for `kind` (REGISTRATION_PERIODS). */
 export interface ComputeDeadlineRequest {
   kind: DeadlineKind;
   startedAt: string;
-  workingDays: number;
 }
 
 export interface CaseActivities {

@@ -1,5 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { Actor, RegistrationStatus, ReviewOutcome } from '../../domain/src';
+import type { Actor, DeadlineKind, RegistrationStatus, ReviewOutcome } from '../../domain/src';
 
 /**
  * The message contract of a project registration case: imported by the API (to send) and the
@@ -22,7 +22,6 @@ export interface DeadlineView {
   provisional: boolean;
   bindsOn: 'developer' | 'registry';
 }
-export type DeadlineKind = 'publicity_close' | 'supplement_due' | 'revision_due' | 'registration_due';
 
 export interface RegistrationCaseView {
   caseNo: string;

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Actor, DomainError } from '../../../../libs/domain/src';
-import { WorkingDayCalendar } from '../../../../libs/domain/src/calendar';
+import { assertCalendarDay } from '../../../../libs/domain/src/calendar';
 import { CalendarRepository } from '../../../../libs/persistence/src';
 import { calendarChangedSignal, registrationWorkflowId } from '../../../../libs/temporal/src';
 import { DataSource } from 'typeorm';
@@ -26,7 +26,7 @@ export class CalendarService {
   }
 
   async setOverride(actor: Actor, date: string, kind: 'workday' | 'holiday', note?: string) {
-    new WorkingDayCalendar({ overrides: [{ date, kind, note }], loadedYears: [] }); // validates the date (CAL-1)
+    assertCalendarDay(date); // CAL-1: a real YYYY-MM-DD day, else 400
     await this.repo.upsertOverride({ date, kind, note }, actor.userId);
     return { ...(await this.overrides()), casesNotified: await this.notifyOpenCases() };
   }

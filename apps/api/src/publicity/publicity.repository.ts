@@ -1,17 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../../../../libs/domain/src';
+import { shanghaiDateTime } from '../../../../libs/domain/src/calendar';
 
 const NOTICE = `n.id, n.case_no AS "caseNo", n.round, n.title, n.summary, n.status, n.opened_at AS "openedAt", n.closes_at AS "closesAt",
-  to_char(n.closes_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD"T"HH24:MI:SS"+08:00"') AS "closesAtLocal", n.calendar_version AS "calendarVersion",
+  n.calendar_version AS "calendarVersion",
   n.closed_at AS "closedAt", n.standing_comments AS "standingComments"`;
 
 @Injectable()
 export class PublicityRepository {
   constructor(private readonly db: DataSource) {}
 
-  listOpen() {
-    return this.db.query(`SELECT ${NOTICE} FROM publicity_notices n WHERE n.status = 'open' ORDER BY n.closes_at, n.id`);
+  async listOpen() {
+    const rows = await this.db.query(`SELECT ${NOTICE} FROM publicity_notices n WHERE n.status = 'open' ORDER BY n.closes_at, n.id`);
+    return rows.map(withLocalClose);
   }
 
   async get(id: string) {
@@ -23,7 +25,7 @@ export class PublicityRepository {
        FROM publicity_comments WHERE notice_id = $1 ORDER BY submitted_at, id`,
       [id],
     );
-    return { ...notice, comments };
+    return { ...withLocalClose(notice), comments };
   }
 
   /**
@@ -35,8 +37,7 @@ export class PublicityRepository {
       const [n] = await m.query(`SELECT status, closes_at FROM publicity_notices WHERE id = $1 FOR SHARE`, [noticeId]);
       if (!n) throw new DomainError('NOT_FOUND', 'No such publicity notice.');
       if (n.status !== 'open' || new Date(n.closes_at) <= now) {
-        const local = new Date(new Date(n.closes_at).getTime() + 8 * 3600_000).toISOString().replace('.000Z', '+08:00');
-        throw new DomainError('PUBLICITY_CLOSED', `This publicity closed at ${local}; comments are no longer accepted.`, { closesAt: n.closes_at });
+        throw new DomainError('PUBLICITY_CLOSED', `This publicity closed at ${shanghaiDateTime(new Date(n.closes_at))}; comments are no longer accepted.`, { closesAt: n.closes_at });
       }
       const [row] = await m.query(
         `INSERT INTO publicity_comments (notice_id, body, author_name, author_contact, submitted_at) VALUES ($1, $2, $3, $4, $5)
@@ -47,3 +48,6 @@ export class PublicityRepository {
     });
   }
 }
+
+/** Every party sees the closing date-time as Beijing wall-clock time (CAL-3). */
+const withLocalClose = <T extends { closesAt: Date }>(n: T) => ({ ...n, closesAtLocal: shanghaiDateTime(new Date(n.closesAt)) });

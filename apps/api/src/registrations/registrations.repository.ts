@@ -1,13 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { DomainError, formatCaseNumber, normaliseIdentifier, RegistrationAttestations, RegistrationStatus } from '../../../../libs/domain/src';
-import { MethodologyVersionEntity, nextCounter, RegistrationCaseEntity } from '../../../../libs/persistence/src';
+import { DomainError, formatCaseNumber, normaliseIdentifier, REGISTRY_ACTION_STATUSES, RegistrationAttestations, RegistrationStatus } from '../../../../libs/domain/src';
+import { MethodologyVersionEntity, nextCounter } from '../../../../libs/persistence/src';
 import { registrationWorkflowId } from '../../../../libs/temporal/src';
 import { ProjectDto } from './registration.dto';
-
-/** Statuses in which the registry, not the developer, must act next: the officer worklist. */
-export const REGISTRY_ACTION_STATUSES: RegistrationStatus[] = ['under_review', 'review_passed', 'in_publicity', 'awaiting_registration'];
 
 const CASE_COLUMNS = `c.case_no AS "caseNo", c.status, c.round, c.organisation_id AS "organisationId", o.name AS "organisationName",
   c.project_id AS "projectId", p.name AS "projectName", p.location, p.site_identifiers AS "siteIdentifiers",
@@ -51,9 +48,10 @@ export class RegistrationsRepository {
            VALUES ($1, $2, $3, $4, $5, 'draft', $6, $7)`,
           [caseNo, registrationWorkflowId(caseNo), projectId, a.organisationId, a.jurisdiction, JSON.stringify(a.attestations), a.userId],
         );
-        for (const id of new Set(a.project.siteIdentifiers.map(normaliseIdentifier))) {
-          await m.query(`INSERT INTO project_identifier_claims (identifier, case_no) VALUES ($1, $2)`, [id, caseNo]);
-        }
+        await m.query(`INSERT INTO project_identifier_claims (identifier, case_no) SELECT unnest($1::text[]), $2`, [
+          [...new Set(a.project.siteIdentifiers.map(normaliseIdentifier))],
+          caseNo,
+        ]);
         await m.query(
           `INSERT INTO case_events (case_no, idempotency_key, type, status, round, actor_user_id, actor_name, actor_role, occurred_at, data)
            VALUES ($1, $2, 'created', 'draft', 0, $3, $4, 'developer', now(), '{}')`,
@@ -89,7 +87,7 @@ export class RegistrationsRepository {
       `SELECT ${CASE_COLUMNS} FROM ${CASE_FROM}
        WHERE c.status = ANY($2) AND (c.assigned_officer_id = $1 OR c.assigned_officer_id IS NULL)
        ORDER BY c.overdue DESC, c.deadline_at ASC NULLS LAST, c.created_at ASC`,
-      [officerId, REGISTRY_ACTION_STATUSES],
+      [officerId, [...REGISTRY_ACTION_STATUSES]],
     );
   }
 
@@ -156,9 +154,5 @@ export class RegistrationsRepository {
   async officer(userId: string): Promise<{ id: string; name: string } | null> {
     const rows = await this.db.query(`SELECT id, name FROM users WHERE id = $1 AND role = 'officer' AND active`, [userId]);
     return rows[0] ?? null;
-  }
-
-  case(caseNo: string) {
-    return this.db.getRepository(RegistrationCaseEntity).findOneBy({ caseNo });
   }
 }

@@ -3,7 +3,7 @@ import { WithStartWorkflowOperation } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import {
-  Actor, allowedActions, assertAllowed, assertCanReadCase, assertCanUploadMaterials, assertEligibleForRegistration, DomainError, RegistrationAction,
+  Actor, allowedActions, REGISTRY_STAFF, assertAllowed, assertCanReadCase, assertCanUploadMaterials, assertEligibleForRegistration, DomainError, RegistrationAction,
 } from '../../../../libs/domain/src';
 import {
   CASES_TASK_QUEUE, CaseNumber, CaseStatus, CaseType, Jurisdiction, OrganisationId, RegistrationCaseInput, RegistrationCaseView,
@@ -58,7 +58,7 @@ export class RegistrationsService {
   }
 
   list(actor: Actor, status?: string) {
-    const staff = ['officer', 'bureau', 'admin'].includes(actor.role);
+    const staff = REGISTRY_STAFF.includes(actor.role);
     return this.repo.listCases({ organisationId: staff ? undefined : actor.organisationId, status });
   }
 

@@ -102,6 +102,18 @@ function assertPeriod(n: number): void {
   }
 }
 
+/** An instant as Asia/Shanghai wall-clock time, shown to every party (CAL-3): '2026-10-17T00:00:00+08:00'. */
+export function shanghaiDateTime(instant: Date): string {
+  const t = instant instanceof Date ? instant.getTime() : Number.NaN;
+  if (Number.isNaN(t)) throw new CalendarError('CALENDAR_INVALID_DATE', `Not a valid instant: ${String(instant)}`);
+  return `${new Date(t + SHANGHAI_OFFSET_MS).toISOString().slice(0, 19)}+08:00`;
+}
+
+/** Throws CALENDAR_INVALID_DATE unless `date` is a real calendar day written 'YYYY-MM-DD'. */
+export function assertCalendarDay(date: string): void {
+  parseDay(date);
+}
+
 /** The Asia/Shanghai calendar date of an instant, 'YYYY-MM-DD' (CAL-2: 2026-09-27T17:30Z is Sep 28). */
 export function shanghaiDate(instant: Date): string {
   const t = instant instanceof Date ? instant.getTime() : Number.NaN;

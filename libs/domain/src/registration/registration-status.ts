@@ -88,6 +88,9 @@ export function statusAfterPublicity(standingComments: number): RegistrationStat
   return standingComments > 0 ? 'awaiting_revision' : 'awaiting_registration';
 }
 
+/** Statuses in which the registry, not the developer, must act next: the officer worklist. */
+export const REGISTRY_ACTION_STATUSES: readonly RegistrationStatus[] = ['under_review', 'review_passed', 'in_publicity', 'awaiting_registration'];
+
 /** When the developer may upload materials: while drafting, and when asked for a supplement or a revision. */
 export const MATERIAL_UPLOAD_STATUSES: readonly RegistrationStatus[] = ['draft', 'awaiting_supplement', 'awaiting_revision'];
 

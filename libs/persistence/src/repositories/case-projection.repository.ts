@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, DomainError, isLive, RegistrationStatus } from '../../../domain/src';
+import { Actor, DomainError, isLive } from '../../../domain/src';
 import type { CaseStep, NotificationRequest } from '../../../temporal/src';
 
 export interface StoredNotification {
@@ -150,5 +150,3 @@ export async function nextCounter(m: EntityManager, prefix: string, year: number
   );
   return row.last_value as number;
 }
-
-export type { RegistrationStatus };
