@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../apps/api/src/app.module';
 import { configureApp } from '../apps/api/src/configure-app';
+import { MethodologiesRepository } from '../apps/api/src/methodologies/methodologies.repository';
 import { OrganisationsService } from '../apps/api/src/organisations/organisations.service';
 import { RegistrationsRepository } from '../apps/api/src/registrations/registrations.repository';
 import { seedDemo } from '../apps/api/src/seed/demo-seed';
@@ -50,7 +51,7 @@ async function main() {
   const client = new Client({ connection });
   try {
     const db = api.get(DataSource);
-    const seed = await seedDemo(api.get(OrganisationsService), db);
+    const seed = await seedDemo(api.get(OrganisationsService), api.get(MethodologiesRepository));
     const http = httpClient(`http://127.0.0.1:${port}`);
     const dev = seed.users.find((u) => u.role === 'developer')!;
     const [officerA, officerB] = seed.users.filter((u) => u.role === 'officer');

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DataSource } from 'typeorm';
+import { MethodologiesRepository } from '../apps/api/src/methodologies/methodologies.repository';
 import { OrganisationsService } from '../apps/api/src/organisations/organisations.service';
 import { seedDemo } from '../apps/api/src/seed/demo-seed';
 import { SeedModule } from '../apps/api/src/seed/seed.module';
@@ -12,7 +12,7 @@ import { devEnvFile, loadDevEnv } from './stack/dev-env';
 async function main() {
   loadDevEnv();
   const app = await NestFactory.createApplicationContext(SeedModule, { logger: ['error', 'warn'] });
-  const seed = await seedDemo(app.get(OrganisationsService), app.get(DataSource));
+  const seed = await seedDemo(app.get(OrganisationsService), app.get(MethodologiesRepository));
   await app.close();
   const dir = join(devEnvFile(), '..');
   mkdirSync(dir, { recursive: true });

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/configure-app';
+import { MethodologiesRepository } from '../../apps/api/src/methodologies/methodologies.repository';
 import { OrganisationsService } from '../../apps/api/src/organisations/organisations.service';
 import { DemoSeed, seedDemo } from '../../apps/api/src/seed/demo-seed';
 import { WorkerAppModule } from '../../apps/worker/src/worker-app.module';
@@ -50,7 +51,7 @@ export async function startTimeSkippingStack(name: string): Promise<TimeSkipping
   const api: INestApplication = configureApp(await NestFactory.create(AppModule, { bufferLogs: true }));
   const port = await freePort();
   await api.listen(port, '127.0.0.1');
-  const seed = await seedDemo(api.get(OrganisationsService), api.get(DataSource));
+  const seed = await seedDemo(api.get(OrganisationsService), api.get(MethodologiesRepository));
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     seed,
