@@ -192,6 +192,18 @@ describe('Class I registration over HTTP (end to end)', () => {
     }
   });
 
+  it('the inbox tells officers of a new submission; only a recipient can mark it read', async () => {
+    const caseNo = await readyDraft();
+    await as(r.developer).post(`/registrations/${caseNo}/submit`).expect(200);
+    const inbox = (await as(r.officer).get('/me/notifications').expect(200)).body;
+    const note = inbox.find((n: { caseNo: string; kind: string }) => n.caseNo === caseNo && n.kind === 'case_submitted');
+    expect(note).toMatchObject({ readAt: null, message: expect.stringContaining('technical review') });
+    await as(r.developer).post(`/me/notifications/${note.id}/read`).expect(404);
+    await as(r.officer).post(`/me/notifications/${note.id}/read`).expect(204);
+    const after = (await as(r.officer).get('/me/notifications')).body.find((n: { id: string }) => n.id === note.id);
+    expect(after.readAt).not.toBeNull();
+  });
+
   it('CAL-2: the deadline endpoint answers the 2026 National Day example', async () => {
     const res = await api.http().get('/calendar/deadline').query({ from: '2026-09-28T10:00:00+08:00', workingDays: 10 }).expect(200);
     expect(res.body).toMatchObject({ closesAt: '2026-10-16T16:00:00.000Z', closesAtLocal: '2026-10-17T00:00:00+08:00', lastWorkingDay: '2026-10-16' });
