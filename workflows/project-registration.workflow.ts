@@ -14,7 +14,7 @@ import {
   assertRole,
   DeadlineKind,
   periodStartAfterClose,
-  REGISTRATION_PERIODS as PERIODS,
+  CASE_PERIODS as PERIODS,
   RegistrationAction,
   RegistrationStatus,
   statusAfterPublicity,

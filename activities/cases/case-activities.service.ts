@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Actor, missingMaterials, REGISTRATION_PERIODS } from '../../libs/domain/src';
+import { Actor, missingMaterials, CASE_PERIODS } from '../../libs/domain/src';
 import { CalendarRepository, CaseProjectionRepository } from '../../libs/persistence/src';
 import type { CaseActivities, CaseStep, ComputeDeadlineRequest } from '../../libs/temporal/src';
 import { NOTIFICATION_CHANNELS, NotificationChannel } from '../notifications/notification-channel';
@@ -16,7 +16,7 @@ export class CaseActivitiesService implements CaseActivities {
   ) {}
 
   async computeDeadline(req: ComputeDeadlineRequest) {
-    const { workingDays, bindsOn } = REGISTRATION_PERIODS[req.kind];
+    const { workingDays, bindsOn } = CASE_PERIODS[req.kind];
     const d = (await this.calendar.load()).addWorkingDays(req.startedAt, workingDays);
     return {
       kind: req.kind,

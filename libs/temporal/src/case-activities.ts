@@ -32,7 +32,7 @@ export interface CaseStep {
   notify: NotificationRequest[];
 }
 
-/** The period's length and whom it binds come from the domain's table for `kind` (REGISTRATION_PERIODS). */
+/** The period's length and whom it binds come from the domain's table for `kind` (CASE_PERIODS). */
 export interface ComputeDeadlineRequest {
   kind: DeadlineKind;
   startedAt: string;

@@ -24,6 +24,8 @@ export function httpStatusFor(code: DomainErrorCode): number {
       return HttpStatus.CONFLICT;
     case 'INELIGIBLE':
     case 'MATERIALS_INCOMPLETE':
+    case 'INSUFFICIENT_HOLDINGS':
+    case 'HOLDER_NOT_ALLOWED':
       return HttpStatus.UNPROCESSABLE_ENTITY;
   }
 }

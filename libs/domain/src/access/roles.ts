@@ -12,3 +12,7 @@ export interface Actor {
 
 /** Registry staff act on every case of their jurisdiction; everyone else only on their own organisation's. */
 export const REGISTRY_STAFF: readonly Role[] = ['officer', 'bureau', 'admin'];
+
+/** Kinds of organisation; each kind may have users of certain roles only. */
+export const ORGANISATION_KINDS = ['developer', 'verifier', 'registry', 'bureau', 'exchange', 'emitter', 'platform'] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];

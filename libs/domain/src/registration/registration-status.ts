@@ -1,3 +1,4 @@
+import { transitionTable } from '../cases/transitions';
 import { DomainError } from '../errors';
 
 /**
@@ -53,21 +54,9 @@ export const TERMINAL_STATUSES: readonly RegistrationStatus[] = ['registered', '
 /** Statuses in which the case holds the project's identifiers (BJ-14: one live registration per project). */
 export const isLive = (s: RegistrationStatus): boolean => s !== 'rejected' && s !== 'lapsed';
 
-export function allowedActions(status: RegistrationStatus): RegistrationAction[] {
-  return REGISTRATION_ACTIONS.filter((a) => ALLOWED[a].includes(status));
-}
-
-/** Throws WRONG_STATE with a message a person can act on: the state, and what is allowed in it. */
-export function assertAllowed(status: RegistrationStatus, action: RegistrationAction): void {
-  if (ALLOWED[action].includes(status)) return;
-  const allowed = allowedActions(status);
-  throw new DomainError(
-    'WRONG_STATE',
-    `Cannot ${action} a case that is ${status}. ` +
-      (allowed.length ? `Allowed now: ${allowed.join(', ')}.` : 'The case is closed; nothing more can be done.'),
-    { status, action, allowed },
-  );
-}
+const table = transitionTable<RegistrationStatus, RegistrationAction>(REGISTRATION_ACTIONS, ALLOWED);
+export const allowedActions = table.allowedActions;
+export const assertAllowed = table.assertAllowed;
 
 export type ReviewOutcome = 'pass' | 'request_supplement' | 'reject';
 

@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { Role } from '../../../domain/src';
+import type { OrganisationKind, Role } from '../../../domain/src';
 
-export type OrganisationKind = 'developer' | 'verifier' | 'registry' | 'bureau' | 'exchange' | 'emitter' | 'platform';
+export type { OrganisationKind };
 
 @Entity('organisations')
 export class OrganisationEntity {

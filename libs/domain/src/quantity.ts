@@ -1,0 +1,32 @@
+import Decimal from 'decimal.js';
+import { DomainError } from './errors';
+
+/**
+ * BJ-20 Decision: reductions are tCO2e; claimed and verified quantities are decimals with up to 6
+ * places, issued credits are whole tonnes rounded down. Quantities are decimal.js in the domain and
+ * strings across HTTP and Temporal payloads — never JS numbers, which cannot hold 0.1 exactly.
+ */
+export const Tonnes = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_DOWN });
+export type Tonnes = Decimal;
+
+/** Non-negative, at most 12 integer digits and 6 decimal places, plain notation (no exponent, no sign). */
+export const QUANTITY_PATTERN = /^(0|[1-9]\d{0,11})(\.\d{1,6})?$/;
+/** Credits move in whole tonnes (BJ-20; SZ-14 minimum unit 1 tCO2e). */
+export const WHOLE_TONNES_PATTERN = /^[1-9]\d{0,11}$/;
+
+export function parseQuantity(value: string, field: string): Tonnes {
+  if (typeof value !== 'string' || !QUANTITY_PATTERN.test(value)) {
+    throw new DomainError('VALIDATION_FAILED', `${field} must be a decimal number of tCO2e with at most 6 decimal places, as a string (got ${JSON.stringify(value)}).`);
+  }
+  return new Tonnes(value);
+}
+
+export function parseWholeTonnes(value: string, field: string): Tonnes {
+  if (typeof value !== 'string' || !WHOLE_TONNES_PATTERN.test(value)) {
+    throw new DomainError('VALIDATION_FAILED', `${field} must be a positive whole number of tonnes, as a string (got ${JSON.stringify(value)}).`);
+  }
+  return new Tonnes(value);
+}
+
+/** BJ-20: issued credits are whole tonnes, rounded down. */
+export const wholeTonnesDown = (q: Tonnes): Tonnes => q.toDecimalPlaces(0, Decimal.ROUND_DOWN);
