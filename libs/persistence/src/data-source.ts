@@ -2,8 +2,9 @@ import 'reflect-metadata';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 import { RegistrationFoundation1763700000000 } from './migrations/1763700000000-registration-foundation';
+import { IssuanceAndLedger1763800000000 } from './migrations/1763800000000-issuance-and-ledger';
 
-export const MIGRATIONS = [RegistrationFoundation1763700000000];
+export const MIGRATIONS = [RegistrationFoundation1763700000000, IssuanceAndLedger1763800000000];
 
 /** One database config for the API, the worker, the CLI scripts and the tests. Schema by migrations only. */
 export function dataSourceOptions(url = requireDatabaseUrl()): DataSourceOptions {

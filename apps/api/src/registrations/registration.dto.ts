@@ -15,6 +15,9 @@ export class ProjectDto {
   @ApiProperty({ example: '2024-03-01', description: 'Must be after 2020-09-22 (BJ-13)' })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'implementationStartDate must be YYYY-MM-DD' }) @IsISO8601({ strict: true })
   implementationStartDate!: string;
+  @ApiPropertyOptional({ example: '2034-02-28', description: 'Last day of the crediting period (BJ-22); default: 10 years from implementation start' })
+  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'creditingPeriodEnd must be YYYY-MM-DD' }) @IsISO8601({ strict: true })
+  creditingPeriodEnd?: string;
 }
 
 export class AttestationsDto {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { DomainError, formatCaseNumber, normaliseIdentifier, REGISTRY_ACTION_STATUSES, RegistrationAttestations, RegistrationStatus } from '../../../../libs/domain/src';
+import { defaultCreditingPeriodEnd, DomainError, formatCaseNumber, normaliseIdentifier, REGISTRY_ACTION_STATUSES, RegistrationAttestations, RegistrationStatus } from '../../../../libs/domain/src';
 import { MethodologyVersionEntity, nextCounter } from '../../../../libs/persistence/src';
 import { registrationWorkflowId } from '../../../../libs/temporal/src';
 import { ProjectDto } from './registration.dto';
@@ -9,6 +9,7 @@ import { ProjectDto } from './registration.dto';
 const CASE_COLUMNS = `c.case_no AS "caseNo", c.status, c.round, c.organisation_id AS "organisationId", o.name AS "organisationName",
   c.project_id AS "projectId", p.name AS "projectName", p.location, p.site_identifiers AS "siteIdentifiers",
   to_char(p.implementation_start_date, 'YYYY-MM-DD') AS "implementationStartDate", p.project_class AS "projectClass",
+  to_char(p.crediting_period_end, 'YYYY-MM-DD') AS "creditingPeriodEnd", p.supervision_status AS "supervisionStatus",
   p.registration_no AS "registrationNo", p.methodology_version_id AS "methodologyVersionId",
   c.assigned_officer_id AS "assignedOfficerId", u.name AS "assignedOfficerName", c.attestations,
   c.deadline_kind AS "deadlineKind", c.deadline_at AS "deadlineAt", c.deadline_local AS "deadlineLocal",
@@ -37,11 +38,14 @@ export class RegistrationsRepository {
       return await this.db.transaction(async (m) => {
         const seq = await nextCounter(m, `${a.jurisdiction}-REG`, a.year);
         const caseNo = formatCaseNumber(a.jurisdiction, 'REG', a.year, seq);
+        await m.query(`INSERT INTO cases (case_no, case_type) VALUES ($1, 'registration')`, [caseNo]);
         const [{ id: projectId }] = await m.query(
-          `INSERT INTO projects (organisation_id, name, jurisdiction, location, methodology_version_id, site_identifiers, implementation_start_date)
-           VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+          `INSERT INTO projects (organisation_id, name, jurisdiction, location, methodology_version_id, site_identifiers, implementation_start_date,
+             crediting_period_start, crediting_period_end)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8) RETURNING id`,
           [a.organisationId, a.project.name, a.jurisdiction, a.project.location, a.project.methodologyVersionId,
-            a.project.siteIdentifiers, a.project.implementationStartDate],
+            a.project.siteIdentifiers, a.project.implementationStartDate,
+            a.project.creditingPeriodEnd ?? defaultCreditingPeriodEnd(a.project.implementationStartDate)],
         );
         await m.query(
           `INSERT INTO registration_cases (case_no, workflow_id, project_id, organisation_id, jurisdiction, status, attestations, created_by)

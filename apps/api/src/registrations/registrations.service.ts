@@ -28,6 +28,7 @@ export class RegistrationsService {
     const mv = await this.repo.methodologyVersion(dto.project.methodologyVersionId);
     assertEligibleForRegistration({
       implementationStartDate: dto.project.implementationStartDate,
+      creditingPeriodEnd: dto.project.creditingPeriodEnd,
       attestations: dto.attestations,
       methodology: mv ? { tier: mv.tier, status: mv.status } : undefined,
     });

@@ -44,3 +44,12 @@ describe('registration eligibility', () => {
     expect(normaliseIdentifier(' bj site_01 ')).toBe(normaliseIdentifier('BJ-SITE-01'));
   });
 });
+
+describe('BJ-22: the crediting period stated at registration', () => {
+  it('BJ-22: a crediting period ending before implementation starts is refused', () => {
+    expect(registrationIneligibility({
+      implementationStartDate: '2024-03-01', creditingPeriodEnd: '2024-02-01',
+      attestations: { notUnderEtsAllowanceManagement: true, notInOtherMechanism: true }, methodology: { tier: 1, status: 'published' },
+    })).toEqual(['BJ-22: the crediting period must end after implementation starts (2024-03-01); it ends 2024-02-01.']);
+  });
+});

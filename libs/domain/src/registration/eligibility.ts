@@ -28,6 +28,7 @@ export interface MethodologyVersionFacts {
 
 export interface RegistrationApplicationFacts {
   implementationStartDate: string; // YYYY-MM-DD
+  creditingPeriodEnd?: string; // YYYY-MM-DD
   attestations: RegistrationAttestations;
   methodology: MethodologyVersionFacts | undefined;
 }
@@ -37,6 +38,9 @@ export function registrationIneligibility(app: RegistrationApplicationFacts): st
   const reasons: string[] = [];
   if (!(app.implementationStartDate > EARLIEST_START_EXCLUSIVE)) {
     reasons.push(`BJ-13: implementation must start after ${EARLIEST_START_EXCLUSIVE} (got ${app.implementationStartDate}).`);
+  }
+  if (app.creditingPeriodEnd !== undefined && app.creditingPeriodEnd <= app.implementationStartDate) {
+    reasons.push(`BJ-22: the crediting period must end after implementation starts (${app.implementationStartDate}); it ends ${app.creditingPeriodEnd}.`);
   }
   if (!app.methodology) {
     reasons.push('BJ-13: the methodology version does not exist.');

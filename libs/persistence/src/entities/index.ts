@@ -1,5 +1,7 @@
 import { CalendarLoadedYearEntity, CalendarOverrideEntity } from './calendar.entities';
 import { CaseEventEntity } from './case-event.entity';
+import { CaseEntity, IssuanceCaseEntity } from './issuance.entities';
+import { CreditBlockEntity, HoldingEntity, JournalEntryEntity, JournalLineEntity, LedgerAccountEntity } from './ledger.entities';
 import { CaseDocumentEntity, DocumentBlobEntity } from './document.entities';
 import { MethodologyEntity, MethodologyVersionEntity } from './methodology.entities';
 import { NotificationEntity } from './notification.entity';
@@ -10,6 +12,8 @@ import { PublicityCommentEntity, PublicityNoticeEntity } from './publicity.entit
 export * from './calendar.entities';
 export * from './case-event.entity';
 export * from './document.entities';
+export * from './issuance.entities';
+export * from './ledger.entities';
 export * from './methodology.entities';
 export * from './notification.entity';
 export * from './organisation.entities';
@@ -22,7 +26,9 @@ export const ENTITIES = [
   MethodologyEntity,
   MethodologyVersionEntity,
   ProjectEntity,
+  CaseEntity,
   RegistrationCaseEntity,
+  IssuanceCaseEntity,
   ProjectIdentifierClaimEntity,
   CaseEventEntity,
   PublicityNoticeEntity,
@@ -32,4 +38,9 @@ export const ENTITIES = [
   NotificationEntity,
   CalendarOverrideEntity,
   CalendarLoadedYearEntity,
+  LedgerAccountEntity,
+  CreditBlockEntity,
+  JournalEntryEntity,
+  JournalLineEntity,
+  HoldingEntity,
 ];

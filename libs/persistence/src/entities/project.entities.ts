@@ -12,6 +12,10 @@ export class ProjectEntity {
   @Column('uuid', { name: 'methodology_version_id' }) methodologyVersionId!: string;
   @Column('text', { name: 'site_identifiers', array: true }) siteIdentifiers!: string[];
   @Column('date', { name: 'implementation_start_date' }) implementationStartDate!: string;
+  @Column('date', { name: 'crediting_period_start' }) creditingPeriodStart!: string;
+  @Column('date', { name: 'crediting_period_end' }) creditingPeriodEnd!: string;
+  /** BJ-29: suspended projects get no new issuance applications and open cases hold before issuance. */
+  @Column('text', { name: 'supervision_status' }) supervisionStatus!: 'active' | 'suspended' | 'cancelled';
   @Column('text', { name: 'project_class' }) projectClass!: 'I' | 'II';
   @Column('text', { name: 'registration_no', nullable: true }) registrationNo!: string | null;
   @Column('timestamptz', { name: 'registered_at', nullable: true }) registeredAt!: Date | null;
