@@ -30,7 +30,7 @@ export async function makeRegistry(db: DataSource) {
          monitoring_method, crediting_period_rules, published_at, published_by) VALUES ($1, $2, $3, 'published', 'a', 'b', 'c', 'd', 'e', now(), $4) RETURNING id`,
       [methodologyId, v, tier, bureau.userId],
     ))[0].id as string;
-  return { tag, officer, officer2, bureau, developer, otherDeveloper, tier1: await version('1.0', 1), tier2: await version('2.0', 2) };
+  return { tag, org, user, officer, officer2, bureau, developer, otherDeveloper, tier1: await version('1.0', 1), tier2: await version('2.0', 2) };
 }
 export type Registry = Awaited<ReturnType<typeof makeRegistry>>;
 
@@ -60,4 +60,29 @@ export async function eventually<T>(check: () => Promise<T | undefined | null | 
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** A registered Class I project of `owner`'s organisation, written directly (registration has its own tests). */
+export async function makeRegisteredProject(db: DataSource, r: Registry, owner: Actor = r.developer, registeredAt = '2025-01-15T10:00:00+08:00') {
+  const tag = randomUUID().slice(0, 8);
+  const [{ id }] = await db.query(
+    `INSERT INTO projects (organisation_id, name, jurisdiction, location, methodology_version_id, site_identifiers, implementation_start_date,
+       crediting_period_start, crediting_period_end, project_class, registration_no, registered_at)
+     VALUES ($1, $2, 'BJ', '北京市海淀区', $3, $4, '2024-03-01', '2024-03-01', '2034-02-28', 'I', $5, $6) RETURNING id`,
+    [owner.organisationId, `PV ${tag}`, r.tier1, [`SITE-${tag}`], `BJ-TPH-I-2025-${tag}`, registeredAt],
+  );
+  return { projectId: id as string, registrationNo: `BJ-TPH-I-2025-${tag}` };
+}
+
+/** An issuance case row waiting for sign-off (the ledger's own tests start there), written directly. */
+export async function makeSignOffReadyCase(db: DataSource, r: Registry, projectId: string, owner: Actor, period = { start: '2025-02-01', end: '2025-12-31' }) {
+  const caseNo = `BJ-ISS-2025-${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
+  await db.query(`INSERT INTO cases (case_no, case_type) VALUES ($1, 'issuance')`, [caseNo]);
+  await db.query(
+    `INSERT INTO issuance_cases (case_no, workflow_id, project_id, organisation_id, jurisdiction, period_start, period_end, vintage, claimed_tco2e,
+       audited_tco2e, status, round, reviewed_by, created_by)
+     VALUES ($1, $2, $3, $4, 'BJ', $5, $6, $7, 100, 100, 'awaiting_signoff', 1, $8, $9)`,
+    [caseNo, `issuance/${caseNo}`, projectId, owner.organisationId, period.start, period.end, Number(period.end.slice(0, 4)), [r.officer.userId], owner.userId],
+  );
+  return caseNo;
 }

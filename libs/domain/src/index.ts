@@ -13,3 +13,4 @@ export * from './issuance/issuance-application';
 export * from './issuance/over-claim';
 export * from './ledger/accounts';
 export * from './ledger/serials';
+export * from './ledger/journal-replay';

@@ -1,2 +1,3 @@
 export * from './calendar.repository';
 export * from './case-projection.repository';
+export * from './ledger.repository';
