@@ -9,7 +9,7 @@ import { CaseActivitiesService } from './cases/case-activities.service';
  */
 export function buildActivities(cases: CaseActivitiesService): CaseActivities {
   const names: (keyof CaseActivities)[] = [
-    'computeDeadline', 'recordCaseStep', 'missingMaterials', 'openPublicityNotice', 'dismissComment', 'closePublicityNotice', 'registerProject',
+    'computeDeadline', 'recordCaseStep', 'missingMaterials', 'openPublicityNotice', 'dismissComment', 'closePublicityNotice', 'registerProject', 'issueCredits',
   ];
   return Object.fromEntries(
     names.map((name) => [

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Actor, missingMaterials, CASE_PERIODS } from '../../libs/domain/src';
-import { CalendarRepository, CaseProjectionRepository } from '../../libs/persistence/src';
+import { Actor, CASE_PERIODS, missingIssuanceMaterials, missingMaterials } from '../../libs/domain/src';
+import { CalendarRepository, CaseProjectionRepository, LedgerRepository } from '../../libs/persistence/src';
 import type { CaseActivities, CaseStep, ComputeDeadlineRequest } from '../../libs/temporal/src';
 import { NOTIFICATION_CHANNELS, NotificationChannel } from '../notifications/notification-channel';
 
@@ -12,6 +12,7 @@ export class CaseActivitiesService implements CaseActivities {
   constructor(
     private readonly calendar: CalendarRepository,
     private readonly projection: CaseProjectionRepository,
+    private readonly ledger: LedgerRepository,
     @Inject(NOTIFICATION_CHANNELS) private readonly channels: NotificationChannel[],
   ) {}
 
@@ -40,8 +41,10 @@ export class CaseActivitiesService implements CaseActivities {
     }
   }
 
+  /** BJ-13 or BJ-21, by the kind of case. */
   async missingMaterials(caseNo: string): Promise<string[]> {
-    return missingMaterials(await this.projection.uploadedDocumentKinds(caseNo));
+    const [type, uploaded] = await Promise.all([this.projection.caseType(caseNo), this.projection.uploadedDocumentKinds(caseNo)]);
+    return type === 'issuance' ? missingIssuanceMaterials(uploaded) : missingMaterials(uploaded);
   }
 
   openPublicityNotice(req: Parameters<CaseActivities['openPublicityNotice']>[0]) {
@@ -58,5 +61,11 @@ export class CaseActivitiesService implements CaseActivities {
 
   registerProject(req: { caseNo: string; at: string }) {
     return this.projection.registerProject(req);
+  }
+
+  /** BJ-23, LED-2: issue the signed-off quantity as one serial block; idempotent per case (the ledger enforces it). */
+  async issueCredits(req: Parameters<CaseActivities['issueCredits']>[0]) {
+    const block = await this.ledger.issue(req);
+    return block && { prefix: block.prefix, serialFrom: block.serialFrom, serialTo: block.serialTo, accountNo: block.accountNo };
   }
 }

@@ -6,7 +6,7 @@ import {
   Actor, allowedActions, REGISTRY_STAFF, assertAllowed, assertCanReadCase, assertCanUploadMaterials, assertEligibleForRegistration, DomainError, RegistrationAction,
 } from '../../../../libs/domain/src';
 import {
-  CASES_TASK_QUEUE, CaseNumber, CaseStatus, CaseType, Jurisdiction, OrganisationId, RegistrationCaseInput, RegistrationCaseView,
+  CASES_TASK_QUEUE, CaseNumber, CaseStatus, CaseType, CaseView, Jurisdiction, OrganisationId, RegistrationCaseInput,
   registrationWorkflowId, submitUpdate,
 } from '../../../../libs/temporal/src';
 import { Clock } from '../common/clock';
@@ -88,7 +88,7 @@ export class RegistrationsService {
   }
 
   /** Submission starts the case workflow (update-with-start): the answer is the case as the workflow now holds it. */
-  async submit(actor: Actor, caseNo: string, idempotencyKey?: string): Promise<RegistrationCaseView> {
+  async submit(actor: Actor, caseNo: string, idempotencyKey?: string): Promise<CaseView> {
     const c = await this.load(actor, caseNo);
     const input: RegistrationCaseInput = {
       caseNo,
@@ -124,7 +124,7 @@ export class RegistrationsService {
   }
 
   /** Every other action: ownership from the projection, then the Update (validated again by the workflow). */
-  async act<A>(actor: Actor, caseNo: string, action: RegistrationAction, update: UpdateDefinition<RegistrationCaseView, [A]>, args: A, idempotencyKey?: string) {
+  async act<A, V extends CaseView>(actor: Actor, caseNo: string, action: RegistrationAction, update: UpdateDefinition<V, [A]>, args: A, idempotencyKey?: string): Promise<V> {
     const c = await this.load(actor, caseNo);
     if (c.status === 'draft') assertAllowed('draft', action);
     return this.temporal.client.workflow

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, DomainError, isLive } from '../../../domain/src';
+import { Actor, DomainError, isLive, RegistrationStatus } from '../../../domain/src';
 import type { CaseStep, NotificationRequest } from '../../../temporal/src';
 
 export interface StoredNotification {
@@ -32,15 +32,20 @@ export class CaseProjectionRepository {
       );
       if (!inserted.length) return [];
       const d = step.deadline;
+      const issuance = step.caseType === 'issuance';
+      // Two tables, one set of case columns: the table name is chosen here, never taken from input.
       await m.query(
-        `UPDATE registration_cases SET status = $2, round = $3, assigned_officer_id = $4, deadline_kind = $5, deadline_at = $6,
-           deadline_local = $7, deadline_binds_on = $8, calendar_version = $9, deadline_provisional = $10, overdue = $11,
+        `UPDATE ${issuance ? 'issuance_cases' : 'registration_cases'} SET status = $2, round = $3, assigned_officer_id = $4, deadline_kind = $5,
+           deadline_at = $6, deadline_local = $7, deadline_binds_on = $8, calendar_version = $9, deadline_provisional = $10, overdue = $11,
            escalated = $12, updated_at = now()
          WHERE case_no = $1`,
         [step.caseNo, step.status, step.round, step.assignedOfficerId, d?.kind ?? null, d?.closesAt ?? null, d?.closesAtLocal ?? null,
           d?.bindsOn ?? null, d?.calendarVersion ?? null, d?.provisional ?? false, step.overdue, step.escalated],
       );
-      if (!isLive(step.status)) await this.releaseIdentifiers(m, step.caseNo, step.at);
+      if (issuance && step.issuance) {
+        await m.query(`UPDATE issuance_cases SET audited_tco2e = $2, reviewed_by = $3 WHERE case_no = $1`, [step.caseNo, step.issuance.auditedTco2e, step.issuance.reviewedBy]);
+      }
+      if (!issuance && !isLive(step.status as RegistrationStatus)) await this.releaseIdentifiers(m, step.caseNo, step.at);
       return this.insertNotifications(m, step.key, step.caseNo, step.at, step.notify);
     });
   }
@@ -66,22 +71,36 @@ export class CaseProjectionRepository {
     return stored;
   }
 
+  async caseType(caseNo: string): Promise<'registration' | 'issuance'> {
+    const [row] = await this.db.query(`SELECT case_type FROM cases WHERE case_no = $1`, [caseNo]);
+    if (!row) throw new DomainError('NOT_FOUND', `No case ${caseNo}.`);
+    return row.case_type;
+  }
+
   async uploadedDocumentKinds(caseNo: string): Promise<string[]> {
     const rows = await this.db.query(`SELECT DISTINCT kind FROM case_documents WHERE case_no = $1`, [caseNo]);
     return rows.map((r: { kind: string }) => r.kind);
   }
 
-  async openPublicityNotice(req: { key: string; caseNo: string; round: number; openedAt: string; closesAt: string; calendarVersion: string }): Promise<void> {
+  /** BJ-15 / BJ-23: the public notice of a round, titled and summarised for the kind of case. */
+  async openPublicityNotice(req: { key: string; caseNo: string; caseType?: 'registration' | 'issuance'; round: number; openedAt: string; closesAt: string; calendarVersion: string }): Promise<void> {
+    const subject =
+      req.caseType === 'issuance'
+        ? `SELECT c.case_no, '公示: ' || p.name || ' 减排量 (' || c.case_no || ', round ' || $2::int::text || ')',
+                  'Issuance application by ' || o.name || ' for ' || p.name || ' (' || p.registration_no || '), monitoring period ' ||
+                  to_char(c.period_start, 'YYYY-MM-DD') || ' to ' || to_char(c.period_end, 'YYYY-MM-DD') || ': claimed ' || c.claimed_tco2e::text ||
+                  ' tCO2e, audited ' || COALESCE(c.audited_tco2e::text, '—') || ' tCO2e. Comments are welcome until the close.'
+           FROM issuance_cases c JOIN projects p ON p.id = c.project_id JOIN organisations o ON o.id = c.organisation_id WHERE c.case_no = $1`
+        : `SELECT c.case_no, '公示: ' || p.name || ' (' || c.case_no || ', round ' || $2::int::text || ')',
+                  'Class I registration application by ' || o.name || ' for ' || p.name || ' at ' || p.location ||
+                  ', methodology ' || m.code || ' v' || mv.version || '. Comments are welcome until the close.'
+           FROM registration_cases c JOIN projects p ON p.id = c.project_id JOIN organisations o ON o.id = c.organisation_id
+           JOIN methodology_versions mv ON mv.id = p.methodology_version_id JOIN methodologies m ON m.id = mv.methodology_id WHERE c.case_no = $1`;
     await this.db.query(
       `INSERT INTO publicity_notices (case_no, round, idempotency_key, title, summary, opened_at, closes_at, calendar_version, status)
-       SELECT c.case_no, $2::int, $3,
-              '公示: ' || p.name || ' (' || c.case_no || ', round ' || $2::int::text || ')',
-              'Class I registration application by ' || o.name || ' for ' || p.name || ' at ' || p.location ||
-              ', methodology ' || m.code || ' v' || mv.version || '. Comments are welcome until the close.',
-              $4, $5, $6, 'open'
-       FROM registration_cases c JOIN projects p ON p.id = c.project_id JOIN organisations o ON o.id = c.organisation_id
-       JOIN methodology_versions mv ON mv.id = p.methodology_version_id JOIN methodologies m ON m.id = mv.methodology_id
-       WHERE c.case_no = $1
+       SELECT s.*, $4, $5, $6, 'open' FROM (
+         SELECT subject.case_no, $2::int, $3, subject.title, subject.summary FROM (${subject}) AS subject(case_no, title, summary)
+       ) s
        ON CONFLICT (idempotency_key) DO NOTHING`,
       [req.caseNo, req.round, req.key, req.openedAt, req.closesAt, req.calendarVersion],
     );
