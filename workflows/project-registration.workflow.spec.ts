@@ -1,5 +1,6 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DataSource } from 'typeorm';
+import { CaseRecordsRepository } from '../apps/api/src/cases/case-records.repository';
 import { RegistrationsRepository } from '../apps/api/src/registrations/registrations.repository';
 import { RegistrationsService } from '../apps/api/src/registrations/registrations.service';
 import { PublicityRepository } from '../apps/api/src/publicity/publicity.repository';
@@ -33,7 +34,7 @@ describe('project registration workflow (time skipping)', () => {
     db = worker.db;
     r = await makeRegistry(db);
     const temporal = { client: env.client, searchAttributesEnabled } as never;
-    service = new RegistrationsService(new RegistrationsRepository(db), temporal, new Clock());
+    service = new RegistrationsService(new RegistrationsRepository(db), new CaseRecordsRepository(db), temporal, new Clock());
     publicity = new PublicityRepository(db);
   }, 60_000);
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Actor, Role } from '../../libs/domain/src';
+import { CaseRecordsRepository } from '../../apps/api/src/cases/case-records.repository';
 import { RegistrationsRepository } from '../../apps/api/src/registrations/registrations.repository';
 
 /** Minimal registry data for tests, written straight to the database (unique names per call). */
@@ -46,7 +47,7 @@ export async function makeReadyDraft(db: DataSource, r: Registry, siteId = `SITE
     attestations: { notUnderEtsAllowanceManagement: true, notInOtherMechanism: true },
   });
   for (const kind of ['application_letter', 'project_design_document', 'implementation_plan', 'authenticity_commitment']) {
-    await repo.addDocument({ caseNo, kind, filename: `${kind}.pdf`, contentType: 'application/pdf', content: Buffer.from(`${kind} of ${caseNo}`), round: 0, userId: r.developer.userId });
+    await new CaseRecordsRepository(db).addDocument({ caseNo, kind, filename: `${kind}.pdf`, contentType: 'application/pdf', content: Buffer.from(`${kind} of ${caseNo}`), round: 0, userId: r.developer.userId });
   }
   return caseNo;
 }

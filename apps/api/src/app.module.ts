@@ -4,6 +4,8 @@ import { PersistenceModule } from '../../../libs/persistence/src/persistence.mod
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { HealthModule } from './health/health.module';
+import { IssuancesModule } from './issuances/issuances.module';
+import { LedgerModule } from './ledger/ledger.module';
 import { MethodologiesModule } from './methodologies/methodologies.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationsModule } from './organisations/organisations.module';
@@ -21,6 +23,8 @@ import { TemporalClientModule } from './temporal/temporal-client.module';
     OrganisationsModule,
     MethodologiesModule,
     RegistrationsModule,
+    IssuancesModule,
+    LedgerModule,
     PublicityModule,
     CalendarModule,
     NotificationsModule,

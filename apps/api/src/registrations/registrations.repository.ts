@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { defaultCreditingPeriodEnd, DomainError, formatCaseNumber, normaliseIdentifier, REGISTRY_ACTION_STATUSES, RegistrationAttestations, RegistrationStatus } from '../../../../libs/domain/src';
 import { MethodologyVersionEntity, nextCounter } from '../../../../libs/persistence/src';
@@ -93,70 +92,5 @@ export class RegistrationsRepository {
        ORDER BY c.overdue DESC, c.deadline_at ASC NULLS LAST, c.created_at ASC`,
       [officerId, [...REGISTRY_ACTION_STATUSES]],
     );
-  }
-
-  timeline(caseNo: string) {
-    return this.db.query(
-      `SELECT id, type, status, round, actor_user_id AS "actorUserId", actor_name AS "actorName", actor_role AS "actorRole",
-              occurred_at AS "occurredAt", data
-       FROM case_events WHERE case_no = $1 ORDER BY id`,
-      [caseNo],
-    );
-  }
-
-  publicityRounds(caseNo: string) {
-    return this.db.query(
-      `SELECT n.id, n.round, n.status, n.opened_at AS "openedAt", n.closes_at AS "closesAt", n.closed_at AS "closedAt",
-              n.standing_comments AS "standingComments",
-              COALESCE(json_agg(json_build_object('id', c.id, 'authorName', c.author_name, 'body', c.body, 'submittedAt', c.submitted_at,
-                'dismissedAt', c.dismissed_at, 'dismissedReason', c.dismissed_reason, 'dismissedNote', c.dismissed_note) ORDER BY c.submitted_at)
-                FILTER (WHERE c.id IS NOT NULL), '[]') AS comments
-       FROM publicity_notices n LEFT JOIN publicity_comments c ON c.notice_id = n.id
-       WHERE n.case_no = $1 GROUP BY n.id ORDER BY n.round`,
-      [caseNo],
-    );
-  }
-
-  documents(caseNo: string) {
-    return this.db.query(
-      `SELECT id, kind, filename, content_type AS "contentType", sha256, size_bytes AS "sizeBytes", round, uploaded_at AS "uploadedAt"
-       FROM case_documents WHERE case_no = $1 ORDER BY uploaded_at, id`,
-      [caseNo],
-    );
-  }
-
-  /** Content-addressed: the blob is stored once per digest; the case document references it (BJ-31). */
-  async addDocument(d: { caseNo: string; kind: string; filename: string; contentType: string; content: Buffer; round: number; userId: string }) {
-    const sha256 = createHash('sha256').update(d.content).digest('hex');
-    return this.db.transaction(async (m) => {
-      await m.query(`INSERT INTO document_blobs (sha256, content, size_bytes) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [sha256, d.content, d.content.length]);
-      const [row] = await m.query(
-        `INSERT INTO case_documents (case_no, kind, filename, content_type, sha256, size_bytes, round, uploaded_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-         RETURNING id, kind, filename, content_type AS "contentType", sha256, size_bytes AS "sizeBytes", round, uploaded_at AS "uploadedAt"`,
-        [d.caseNo, d.kind, d.filename, d.contentType, sha256, d.content.length, d.round, d.userId],
-      );
-      return row;
-    });
-  }
-
-  async documentContent(caseNo: string, id: string): Promise<{ filename: string; contentType: string; sha256: string; content: Buffer } | null> {
-    const rows = await this.db.query(
-      `SELECT d.filename, d.content_type AS "contentType", d.sha256, b.content FROM case_documents d JOIN document_blobs b ON b.sha256 = d.sha256
-       WHERE d.case_no = $1 AND d.id = $2`,
-      [caseNo, id],
-    );
-    return rows[0] ?? null;
-  }
-
-  async documentsBelongToCase(caseNo: string, ids: string[]): Promise<boolean> {
-    if (!ids.length) return true;
-    const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM case_documents WHERE case_no = $1 AND id = ANY($2::uuid[])`, [caseNo, ids]);
-    return n === new Set(ids).size;
-  }
-
-  async officer(userId: string): Promise<{ id: string; name: string } | null> {
-    const rows = await this.db.query(`SELECT id, name FROM users WHERE id = $1 AND role = 'officer' AND active`, [userId]);
-    return rows[0] ?? null;
   }
 }

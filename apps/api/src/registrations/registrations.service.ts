@@ -3,12 +3,13 @@ import { WithStartWorkflowOperation } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import {
-  Actor, allowedActions, REGISTRY_STAFF, assertAllowed, assertCanReadCase, assertCanUploadMaterials, assertEligibleForRegistration, DomainError, RegistrationAction,
+  Actor, allowedActions, REGISTRY_STAFF, assertAllowed, assertCanReadCase, assertCanUploadMaterials, assertEligibleForRegistration, DomainError, RegistrationAction, TERMINAL_STATUSES,
 } from '../../../../libs/domain/src';
 import {
   CASES_TASK_QUEUE, CaseNumber, CaseStatus, CaseType, CaseView, Jurisdiction, OrganisationId, RegistrationCaseInput,
   registrationWorkflowId, submitUpdate,
 } from '../../../../libs/temporal/src';
+import { CaseRecordsRepository } from '../cases/case-records.repository';
 import { Clock } from '../common/clock';
 import { TemporalClientService } from '../temporal/temporal-client.service';
 import { CreateRegistrationDto } from './registration.dto';
@@ -19,6 +20,7 @@ import { CaseRow, RegistrationsRepository } from './registrations.repository';
 export class RegistrationsService {
   constructor(
     private readonly repo: RegistrationsRepository,
+    private readonly records: CaseRecordsRepository,
     private readonly temporal: TemporalClientService,
     private readonly clock: Clock,
   ) {}
@@ -54,7 +56,7 @@ export class RegistrationsService {
 
   async get(actor: Actor, caseNo: string) {
     const c = await this.load(actor, caseNo);
-    const [timeline, documents, publicity] = await Promise.all([this.repo.timeline(caseNo), this.repo.documents(caseNo), this.repo.publicityRounds(caseNo)]);
+    const [timeline, documents, publicity] = await Promise.all([this.records.timeline(caseNo), this.records.documents(caseNo), this.records.publicityRounds(caseNo)]);
     return { ...c, allowedActions: allowedActions(c.status).filter((a) => a !== 'lapse' && a !== 'closePublicity'), documents, publicity, timeline };
   }
 
@@ -69,7 +71,7 @@ export class RegistrationsService {
 
   async timeline(actor: Actor, caseNo: string) {
     await this.load(actor, caseNo);
-    return this.repo.timeline(caseNo);
+    return this.records.timeline(caseNo);
   }
 
   async uploadDocument(actor: Actor, caseNo: string, kind: string, file: { originalname: string; mimetype: string; buffer: Buffer } | undefined) {
@@ -77,12 +79,12 @@ export class RegistrationsService {
     const c = await this.load(actor, caseNo);
     if (actor.role !== 'developer') throw new DomainError('FORBIDDEN', 'Only the applicant uploads case materials.');
     assertCanUploadMaterials(c.status);
-    return this.repo.addDocument({ caseNo, kind, filename: file.originalname, contentType: file.mimetype, content: file.buffer, round: Number(c.round), userId: actor.userId });
+    return this.records.addDocument({ caseNo, kind, filename: file.originalname, contentType: file.mimetype, content: file.buffer, round: Number(c.round), userId: actor.userId });
   }
 
   async document(actor: Actor, caseNo: string, id: string) {
     await this.load(actor, caseNo);
-    const d = await this.repo.documentContent(caseNo, id);
+    const d = await this.records.documentContent(caseNo, id);
     if (!d) throw new DomainError('NOT_FOUND', `No document ${id} on ${caseNo}.`);
     return d;
   }
@@ -126,18 +128,19 @@ export class RegistrationsService {
   /** Every other action: ownership from the projection, then the Update (validated again by the workflow). */
   async act<A, V extends CaseView>(actor: Actor, caseNo: string, action: RegistrationAction, update: UpdateDefinition<V, [A]>, args: A, idempotencyKey?: string): Promise<V> {
     const c = await this.load(actor, caseNo);
-    if (c.status === 'draft') assertAllowed('draft', action);
+    // A draft has no workflow yet and a closed case's workflow has ended: the projection answers for both.
+    if (c.status === 'draft' || TERMINAL_STATUSES.includes(c.status)) assertAllowed(c.status, action);
     return this.temporal.client.workflow
       .getHandle(registrationWorkflowId(caseNo))
       .executeUpdate(update, { args: [args], updateId: idempotencyKey ?? randomUUID() });
   }
 
   async assertDocumentsOnCase(caseNo: string, ids: string[]) {
-    if (!(await this.repo.documentsBelongToCase(caseNo, ids))) throw new DomainError('VALIDATION_FAILED', `Some documentIds are not documents of ${caseNo}.`);
+    if (!(await this.records.documentsBelongToCase(caseNo, ids))) throw new DomainError('VALIDATION_FAILED', `Some documentIds are not documents of ${caseNo}.`);
   }
 
   async officer(id: string) {
-    const o = await this.repo.officer(id);
+    const o = await this.records.officer(id);
     if (!o) throw new DomainError('VALIDATION_FAILED', `User ${id} is not an active officer.`);
     return o;
   }

@@ -16,3 +16,9 @@ export function assertRole(actor: Actor, allowed: readonly Actor['role'][], acti
     throw new DomainError('FORBIDDEN', `Only ${allowed.join(' or ')} users may ${action}; you are ${actor.role}.`);
   }
 }
+
+/** ROLE-1 for issuance cases: also the third-party verifier named on the application (BJ-21). */
+export function assertCanReadIssuanceCase(actor: Actor, c: { organisationId: string; verifierOrganisationId: string | null }): void {
+  if (actor.role === 'verifier' && c.verifierOrganisationId !== null && actor.organisationId === c.verifierOrganisationId) return;
+  assertCanReadCase(actor, c.organisationId);
+}

@@ -1,0 +1,176 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Response } from 'express';
+import { Actor, CASE_NUMBER_PATTERN, DomainError, ISSUANCE_MATERIALS } from '../../../../libs/domain/src';
+import {
+  assignUpdate, claimUpdate, dismissCommentUpdate, issuanceReviewUpdate, openPublicityUpdate, refuseIssuanceUpdate, signOffUpdate, submitRevisionUpdate,
+  submitSupplementUpdate, submitToBureauUpdate,
+} from '../../../../libs/temporal/src';
+import { CurrentActor, Roles } from '../auth/actor.decorators';
+import { ErrorResponse } from '../common/error-response';
+import { AssignDto, DismissCommentDto, RevisionDto, SupplementDto } from '../registrations/registration.dto';
+import { CreateIssuanceDto, IssuanceReviewDto, ListIssuancesQuery, RefuseIssuanceDto, SubmitToBureauDto, UploadIssuanceDocumentDto } from './issuance.dto';
+import { IssuancesService } from './issuances.service';
+
+const IDEMPOTENCY = { name: 'Idempotency-Key', required: false, description: 'Retries with the same key act once (becomes the Update ID).' };
+const READERS = ['developer', 'verifier', 'officer', 'bureau', 'admin'] as const;
+
+/** Reduction issuance cases (BJ-21…BJ-23). Thin: HTTP, auth and DTOs; the service does the rest. */
+@ApiTags('issuances')
+@ApiBearerAuth()
+@ApiResponse({ status: 400, type: ErrorResponse })
+@ApiResponse({ status: 401, type: ErrorResponse })
+@ApiResponse({ status: 404, type: ErrorResponse })
+@ApiResponse({ status: 409, type: ErrorResponse, description: 'Wrong state: the message says the state and what is allowed' })
+@Controller('issuances')
+export class IssuancesController {
+  constructor(private readonly service: IssuancesService) {}
+
+  @Post()
+  @Roles('developer')
+  @ApiOperation({ summary: 'Apply for issuance for a monitoring period of a registered Class I project (draft; BJ-21, BJ-22)' })
+  @ApiResponse({ status: 422, type: ErrorResponse, description: 'Not eligible (BJ-21/22), with every reason' })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateIssuanceDto) {
+    return this.service.create(actor, dto);
+  }
+
+  @Get()
+  @Roles(...READERS)
+  @ApiOperation({ summary: "List issuance cases: a developer sees its organisation's, a verifier those naming it, registry staff all" })
+  list(@CurrentActor() actor: Actor, @Query() q: ListIssuancesQuery) {
+    return this.service.list(actor, q.status);
+  }
+
+  @Get('worklist')
+  @Roles('officer', 'bureau')
+  @ApiOperation({ summary: "An officer's issuance cases to act on (assigned or unclaimed, overdue first); the bureau's sign-off queue" })
+  worklist(@CurrentActor() actor: Actor) {
+    return this.service.worklist(actor);
+  }
+
+  @Get(':caseNo')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'The case: status, quantities, deadline, documents, publicity rounds, timeline, issued block' })
+  get(@CurrentActor() actor: Actor, @Param('caseNo') caseNo: string) {
+    return this.service.get(actor, checked(caseNo));
+  }
+
+  @Post(':caseNo/documents')
+  @Roles('developer', 'verifier')
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 25 * 1024 * 1024 } }))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['kind', 'file'], properties: { kind: { type: 'string', enum: [...ISSUANCE_MATERIALS] }, file: { type: 'string', format: 'binary' } } } })
+  @ApiOperation({ summary: 'Upload a material; the named verifier uploads the verification report (BJ-21)' })
+  upload(@CurrentActor() actor: Actor, @Param('caseNo') caseNo: string, @Body() dto: UploadIssuanceDocumentDto, @UploadedFile() file?: { originalname: string; mimetype: string; buffer: Buffer }) {
+    return this.service.uploadDocument(actor, checked(caseNo), dto.kind, file);
+  }
+
+  @Get(':caseNo/documents/:id')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'Download a material; the X-Content-SHA256 header carries its digest' })
+  async download(@CurrentActor() actor: Actor, @Param('caseNo') caseNo: string, @Param('id') id: string, @Res() res: Response) {
+    const d = await this.service.document(actor, checked(caseNo), id);
+    res.setHeader('Content-Type', d.contentType);
+    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(d.filename)}`);
+    res.setHeader('X-Content-SHA256', d.sha256);
+    res.send(d.content);
+  }
+
+  @Post(':caseNo/submit')
+  @HttpCode(200)
+  @Roles('developer')
+  @ApiHeader(IDEMPOTENCY)
+  @ApiOperation({ summary: 'Submit the application: starts the case (BJ-21 materials must be complete)' })
+  @ApiResponse({ status: 422, type: ErrorResponse, description: 'Materials missing' })
+  submit(@CurrentActor() actor: Actor, @Param('caseNo') caseNo: string, @Headers('idempotency-key') key?: string) {
+    return this.service.submit(actor, checked(caseNo), key);
+  }
+
+  @Post(':caseNo/supplement')
+  @HttpCode(200)
+  @Roles('developer')
+  @ApiHeader(IDEMPOTENCY)
+  async supplement(@CurrentActor() actor: Actor, @Param('caseNo') caseNo: string, @Body() dto: SupplementDto, @Headers('idempotency-key') key?: string) {
+    await this.service.assertDocumentsOnCase(checked(caseNo), dto.documentIds);
+    return this.service.act(actor, caseNo, 'submitSupplement', submitSupplementUpdate, { actor, ...dto }, key);
+  }
+
+  @Post(':caseNo/revision')
+  @HttpCode(200)
+  @Roles('developer')
+  @ApiHeader(IDEMPOTENCY)
+  @ApiOperation({ summary: 'Revise after standing comments, answering each (within 10 working days of the close; BJ-23)' })
+  async revision(@CurrentActor() actor: Actor, @Param('caseNo') caseNo: string, @Body() dto: RevisionDto, @Headers('idempotency-key') key?: string) {
+    await this.service.assertDocumentsOnCase(checked(caseNo), dto.documentIds);
+    return this.service.act(actor, caseNo, 'submitRevision', submitRevisionUpdate, { actor, ...dto }, key);
+  }
+
+  @Post(':caseNo/claim')
+  @HttpCode(200)
+  @Roles('officer')
+  claim(@CurrentActor() actor: Actor, @Param('caseNo') caseNo: string, @Headers('idempotency-key') key?: string) {
+    return this.service.act(actor, checked(caseNo), 'claim', claimUpdate, { actor }, key);
+  }
+
+  @Post(':caseNo/assign')
+  @HttpCode(200)
+  @Roles('officer', 'bureau', 'admin')
+  async assign(@CurrentActor() actor: Actor, @Param('caseNo') caseNo: string, @Body() dto: AssignDto, @Headers('idempotency-key') key?: string) {
+    const officer = await this.service.officer(dto.officerId);
+    return this.service.act(actor, checked(caseNo), 'assign', assignUpdate, { actor, officerId: officer.id, officerName: officer.name }, key);
+  }
+
+  @Post(':caseNo/review')
+  @HttpCode(200)
+  @Roles('officer')
+  @ApiOperation({ summary: 'Technical review: pass with the audited quantity / request_supplement / reject with reasons (BJ-23)' })
+  review(@CurrentActor() actor: Actor, @Param('caseNo') caseNo: string, @Body() dto: IssuanceReviewDto, @Headers('idempotency-key') key?: string) {
+    return this.service.act(actor, checked(caseNo), 'review', issuanceReviewUpdate, { actor, outcome: dto.outcome, reasons: dto.reasons, auditedTco2e: dto.auditedTco2e }, key);
+  }
+
+  @Post(':caseNo/publicity')
+  @HttpCode(200)
+  @Roles('officer')
+  @ApiOperation({ summary: 'Open the 10-working-day publicity (BJ-23); it closes itself' })
+  openPublicity(@CurrentActor() actor: Actor, @Param('caseNo') caseNo: string, @Headers('idempotency-key') key?: string) {
+    return this.service.act(actor, checked(caseNo), 'openPublicity', openPublicityUpdate, { actor }, key);
+  }
+
+  @Post(':caseNo/comments/:commentId/dismiss')
+  @HttpCode(200)
+  @Roles('officer')
+  dismiss(@CurrentActor() actor: Actor, @Param('caseNo') caseNo: string, @Param('commentId') commentId: string, @Body() dto: DismissCommentDto, @Headers('idempotency-key') key?: string) {
+    return this.service.act(actor, checked(caseNo), 'dismissComment', dismissCommentUpdate, { actor, commentId, reason: dto.reason, note: dto.note }, key);
+  }
+
+  @Post(':caseNo/submit-to-bureau')
+  @HttpCode(200)
+  @Roles('officer')
+  @ApiOperation({ summary: 'Ask the bureau to issue (within 10 working days of a clean close; BJ-23)' })
+  submitToBureau(@CurrentActor() actor: Actor, @Param('caseNo') caseNo: string, @Body() dto: SubmitToBureauDto, @Headers('idempotency-key') key?: string) {
+    return this.service.act(actor, checked(caseNo), 'submitToBureau', submitToBureauUpdate, { actor, note: dto.note }, key);
+  }
+
+  @Post(':caseNo/sign-off')
+  @HttpCode(200)
+  @Roles('bureau')
+  @ApiHeader(IDEMPOTENCY)
+  @ApiOperation({ summary: 'Sign off: the over-claim rule gives the quantity, issued as one serial block (BJ-23); not by a reviewer (ROLE-2)' })
+  signOff(@CurrentActor() actor: Actor, @Param('caseNo') caseNo: string, @Headers('idempotency-key') key?: string) {
+    return this.service.act(actor, checked(caseNo), 'signOff', signOffUpdate, { actor }, key);
+  }
+
+  @Post(':caseNo/refuse')
+  @HttpCode(200)
+  @Roles('bureau')
+  @ApiOperation({ summary: 'Refuse issuance, with reasons' })
+  refuse(@CurrentActor() actor: Actor, @Param('caseNo') caseNo: string, @Body() dto: RefuseIssuanceDto, @Headers('idempotency-key') key?: string) {
+    return this.service.act(actor, checked(caseNo), 'refuse', refuseIssuanceUpdate, { actor, reasons: dto.reasons }, key);
+  }
+}
+
+function checked(caseNo: string): string {
+  if (!CASE_NUMBER_PATTERN.test(caseNo) || !caseNo.includes('-ISS-')) throw new DomainError('NOT_FOUND', `No case ${caseNo}.`);
+  return caseNo;
+}
