@@ -24,23 +24,7 @@ const log = (msg) => process.stderr.write(`[${TAG}] ${msg}\n`);
 // ---------------------------------------------------------------------------------------------------------------
 // TypeScript loading
 
-const SWC_OPTIONS = {
-  jsc: {
-    parser: { syntax: 'typescript', decorators: true },
-    transform: { legacyDecorator: true, decoratorMetadata: true },
-    target: 'es2022',
-  },
-  module: { type: 'commonjs' },
-  sourceMaps: 'inline',
-  swcrc: false,
-  configFile: false,
-};
-
-function swcLoader(module, filename) {
-  const { transformSync } = require('@swc/core');
-  const { code } = transformSync(fs.readFileSync(filename, 'utf8'), { ...SWC_OPTIONS, filename });
-  module._compile(code, filename);
-}
+const { swcLoader } = require('./swc-register');
 
 /** require() a .ts module of this repo (and everything it imports) through swc. */
 function requireTs(file) {

@@ -7,7 +7,7 @@ import { NOTIFICATION_CHANNELS } from '../../activities/notifications/notificati
 import { PersistenceModule } from '../../libs/persistence/src/persistence.module';
 
 /** A worker with the real activities (Nest DI, real PostgreSQL) on any Temporal connection and task queue. */
-export async function startWorker(connection: NativeConnection, taskQueue: string, namespace = 'default') {
+export async function startWorker(connection: NativeConnection, taskQueue: string, namespace = 'default', workflowsPath = require.resolve('../../workflows')) {
   const moduleRef = await Test.createTestingModule({
     imports: [PersistenceModule],
     providers: [CaseActivitiesService, { provide: NOTIFICATION_CHANNELS, useValue: [] }],
@@ -17,7 +17,7 @@ export async function startWorker(connection: NativeConnection, taskQueue: strin
     connection,
     namespace,
     taskQueue,
-    workflowsPath: require.resolve('../../workflows'),
+    workflowsPath,
     activities: buildActivities(ctx.get(CaseActivitiesService)),
   });
   const running = worker.run();
