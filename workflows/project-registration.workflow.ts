@@ -22,20 +22,7 @@ export async function projectRegistrationWorkflow(input: RegistrationCaseInput):
   const { now, record, developer, officer } = k;
 
   const view = (): RegistrationCaseView => ({
-    caseNo: input.caseNo,
-    status: s.status,
-    round: s.round,
-    assignedOfficerId: s.assignedOfficerId,
-    deadline: s.deadline && {
-      kind: s.deadline.kind,
-      closesAt: s.deadline.closesAt,
-      closesAtLocal: s.deadline.closesAtLocal,
-      calendarVersion: s.deadline.calendarVersion,
-      provisional: s.deadline.provisional,
-      bindsOn: s.deadline.bindsOn,
-    },
-    overdue: s.overdue,
-    escalated: s.escalated,
+    ...k.baseView(),
     registrationNo,
   });
   const step = (fn: () => Promise<void>) => k.step(fn, view);

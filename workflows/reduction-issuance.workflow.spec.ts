@@ -85,7 +85,7 @@ describe('reduction issuance workflow (time skipping)', () => {
     expect(reviewed).toMatchObject({ status: 'review_passed', auditedTco2e: '100', issuable: { tco2e: '95', basis: 'audited_minus_excess' } });
     const open = await handle(caseNo).executeUpdate(openPublicityUpdate, { args: [{ actor: r.officer }] });
     const [notice] = await db.query(`SELECT id, title, summary FROM publicity_notices WHERE case_no = $1 AND round = 1`, [caseNo]);
-    expect(notice.summary).toMatch(/monitoring period 2025-02-01 to 2025-12-31: claimed 105\.000000 tCO2e, audited 100\.000000 tCO2e/);
+    expect(notice.summary).toMatch(/monitoring period 2025-02-01 to 2025-12-31: claimed 105 tCO2e, audited 100 tCO2e/);
     const comment = await publicity.addComment(notice.id, { authorName: '李四', body: 'Were the meters calibrated?' }, new Date(await env.currentTimeMs()));
     await skipPast(open.deadline!.closesAt);
     await statusBecomes(caseNo, 'awaiting_revision');

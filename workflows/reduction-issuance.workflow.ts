@@ -42,20 +42,7 @@ export async function reductionIssuanceWorkflow(input: IssuanceCaseInput): Promi
     return { tco2e: q.issued.toFixed(), basis: q.basis, explanation: q.explanation };
   };
   const view = (): IssuanceCaseView => ({
-    caseNo: input.caseNo,
-    status: s.status,
-    round: s.round,
-    assignedOfficerId: s.assignedOfficerId,
-    deadline: s.deadline && {
-      kind: s.deadline.kind,
-      closesAt: s.deadline.closesAt,
-      closesAtLocal: s.deadline.closesAtLocal,
-      calendarVersion: s.deadline.calendarVersion,
-      provisional: s.deadline.provisional,
-      bindsOn: s.deadline.bindsOn,
-    },
-    overdue: s.overdue,
-    escalated: s.escalated,
+    ...k.baseView(),
     claimedTco2e: claimed.toFixed(),
     auditedTco2e: audited?.toFixed() ?? null,
     issuable: issuable(),

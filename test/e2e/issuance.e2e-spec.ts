@@ -114,7 +114,7 @@ describe('issuance applications and accounts over HTTP (end to end)', () => {
     const opened = await as(r.officer).post(`/issuances/${caseNo}/publicity`).expect(200);
     expect(opened.body).toMatchObject({ status: 'in_publicity', deadline: { kind: 'publicity_close', bindsOn: 'registry' } });
     const notices = (await api.http().get('/public/publicity').expect(200)).body;
-    expect(notices.find((n: { caseNo: string }) => n.caseNo === caseNo)).toMatchObject({ summary: expect.stringContaining('claimed 1050.500000 tCO2e, audited 1000.000000 tCO2e') });
+    expect(notices.find((n: { caseNo: string }) => n.caseNo === caseNo)).toMatchObject({ summary: expect.stringContaining('claimed 1050.5 tCO2e, audited 1000 tCO2e') });
     const early = await as(r.bureau).post(`/issuances/${caseNo}/sign-off`).expect(409);
     expect(early.body).toMatchObject({ code: 'WRONG_STATE', message: expect.stringMatching(/^Cannot signOff a case that is in_publicity/) });
     expect((await as(r.officer).get('/issuances/worklist').expect(200)).body.map((c: { caseNo: string }) => c.caseNo)).toContain(caseNo);

@@ -138,8 +138,27 @@ export function caseKernel<S extends CaseStep['status']>(opts: {
     }
   }
 
+  /** The fields every case view has, as the Updates and the query return them. */
+  const baseView = () => ({
+    caseNo: opts.caseNo,
+    status: s.status,
+    round: s.round,
+    assignedOfficerId: s.assignedOfficerId,
+    deadline: s.deadline && {
+      kind: s.deadline.kind,
+      closesAt: s.deadline.closesAt,
+      closesAtLocal: s.deadline.closesAtLocal,
+      calendarVersion: s.deadline.calendarVersion,
+      provisional: s.deadline.provisional,
+      bindsOn: s.deadline.bindsOn,
+    },
+    overdue: s.overdue,
+    escalated: s.escalated,
+  });
+
   return {
     workflowId,
+    baseView,
     now,
     validate,
     record,

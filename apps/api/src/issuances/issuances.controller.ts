@@ -8,8 +8,8 @@ import {
   submitSupplementUpdate, submitToBureauUpdate,
 } from '../../../../libs/temporal/src';
 import { CurrentActor, Roles } from '../auth/actor.decorators';
+import { CaseStepsController } from '../cases/case-steps.controller';
 import { ErrorResponse } from '../common/error-response';
-import { AssignDto, DismissCommentDto, RevisionDto, SupplementDto } from '../registrations/registration.dto';
 import { CreateIssuanceDto, IssuanceReviewDto, ListIssuancesQuery, RefuseIssuanceDto, SubmitToBureauDto, UploadIssuanceDocumentDto } from './issuance.dto';
 import { IssuancesService } from './issuances.service';
 
@@ -24,8 +24,14 @@ const READERS = ['developer', 'verifier', 'officer', 'bureau', 'admin'] as const
 @ApiResponse({ status: 404, type: ErrorResponse })
 @ApiResponse({ status: 409, type: ErrorResponse, description: 'Wrong state: the message says the state and what is allowed' })
 @Controller('issuances')
-export class IssuancesController {
-  constructor(private readonly service: IssuancesService) {}
+export class IssuancesController extends CaseStepsController {
+  constructor(protected readonly service: IssuancesService) {
+    super();
+  }
+
+  protected checked(caseNo: string): string {
+    return checked(caseNo);
+  }
 
   @Post()
   @Roles('developer')
@@ -87,61 +93,12 @@ export class IssuancesController {
     return this.service.submit(actor, checked(caseNo), key);
   }
 
-  @Post(':caseNo/supplement')
-  @HttpCode(200)
-  @Roles('developer')
-  @ApiHeader(IDEMPOTENCY)
-  async supplement(@CurrentActor() actor: Actor, @Param('caseNo') caseNo: string, @Body() dto: SupplementDto, @Headers('idempotency-key') key?: string) {
-    await this.service.assertDocumentsOnCase(checked(caseNo), dto.documentIds);
-    return this.service.act(actor, caseNo, 'submitSupplement', submitSupplementUpdate, { actor, ...dto }, key);
-  }
-
-  @Post(':caseNo/revision')
-  @HttpCode(200)
-  @Roles('developer')
-  @ApiHeader(IDEMPOTENCY)
-  @ApiOperation({ summary: 'Revise after standing comments, answering each (within 10 working days of the close; BJ-23)' })
-  async revision(@CurrentActor() actor: Actor, @Param('caseNo') caseNo: string, @Body() dto: RevisionDto, @Headers('idempotency-key') key?: string) {
-    await this.service.assertDocumentsOnCase(checked(caseNo), dto.documentIds);
-    return this.service.act(actor, caseNo, 'submitRevision', submitRevisionUpdate, { actor, ...dto }, key);
-  }
-
-  @Post(':caseNo/claim')
-  @HttpCode(200)
-  @Roles('officer')
-  claim(@CurrentActor() actor: Actor, @Param('caseNo') caseNo: string, @Headers('idempotency-key') key?: string) {
-    return this.service.act(actor, checked(caseNo), 'claim', claimUpdate, { actor }, key);
-  }
-
-  @Post(':caseNo/assign')
-  @HttpCode(200)
-  @Roles('officer', 'bureau', 'admin')
-  async assign(@CurrentActor() actor: Actor, @Param('caseNo') caseNo: string, @Body() dto: AssignDto, @Headers('idempotency-key') key?: string) {
-    const officer = await this.service.officer(dto.officerId);
-    return this.service.act(actor, checked(caseNo), 'assign', assignUpdate, { actor, officerId: officer.id, officerName: officer.name }, key);
-  }
-
   @Post(':caseNo/review')
   @HttpCode(200)
   @Roles('officer')
   @ApiOperation({ summary: 'Technical review: pass with the audited quantity / request_supplement / reject with reasons (BJ-23)' })
   review(@CurrentActor() actor: Actor, @Param('caseNo') caseNo: string, @Body() dto: IssuanceReviewDto, @Headers('idempotency-key') key?: string) {
     return this.service.act(actor, checked(caseNo), 'review', issuanceReviewUpdate, { actor, outcome: dto.outcome, reasons: dto.reasons, auditedTco2e: dto.auditedTco2e }, key);
-  }
-
-  @Post(':caseNo/publicity')
-  @HttpCode(200)
-  @Roles('officer')
-  @ApiOperation({ summary: 'Open the 10-working-day publicity (BJ-23); it closes itself' })
-  openPublicity(@CurrentActor() actor: Actor, @Param('caseNo') caseNo: string, @Headers('idempotency-key') key?: string) {
-    return this.service.act(actor, checked(caseNo), 'openPublicity', openPublicityUpdate, { actor }, key);
-  }
-
-  @Post(':caseNo/comments/:commentId/dismiss')
-  @HttpCode(200)
-  @Roles('officer')
-  dismiss(@CurrentActor() actor: Actor, @Param('caseNo') caseNo: string, @Param('commentId') commentId: string, @Body() dto: DismissCommentDto, @Headers('idempotency-key') key?: string) {
-    return this.service.act(actor, checked(caseNo), 'dismissComment', dismissCommentUpdate, { actor, commentId, reason: dto.reason, note: dto.note }, key);
   }
 
   @Post(':caseNo/submit-to-bureau')

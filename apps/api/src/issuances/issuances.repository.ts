@@ -8,7 +8,7 @@ const CASE_COLUMNS = `c.case_no AS "caseNo", c.status, c.round, c.organisation_i
   c.verifier_organisation_id AS "verifierOrganisationId", v.name AS "verifierName",
   c.project_id AS "projectId", p.name AS "projectName", p.registration_no AS "registrationNo",
   to_char(c.period_start, 'YYYY-MM-DD') AS "periodStart", to_char(c.period_end, 'YYYY-MM-DD') AS "periodEnd", c.vintage,
-  c.claimed_tco2e::text AS "claimedTco2e", c.audited_tco2e::text AS "auditedTco2e", c.issued_tco2e::text AS "issuedTco2e",
+  trim_scale(c.claimed_tco2e)::text AS "claimedTco2e", trim_scale(c.audited_tco2e)::text AS "auditedTco2e", c.issued_tco2e::text AS "issuedTco2e",
   b.prefix AS "blockPrefix", b.quantity::text AS "blockQuantity",
   c.assigned_officer_id AS "assignedOfficerId", u.name AS "assignedOfficerName", c.reviewed_by AS "reviewedBy", c.signed_off_by AS "signedOffBy",
   c.deadline_kind AS "deadlineKind", c.deadline_at AS "deadlineAt", c.deadline_local AS "deadlineLocal",

@@ -8,10 +8,9 @@ import {
   submitSupplementUpdate,
 } from '../../../../libs/temporal/src';
 import { CurrentActor, Roles } from '../auth/actor.decorators';
+import { CaseStepsController } from '../cases/case-steps.controller';
 import { ErrorResponse } from '../common/error-response';
-import {
-  AssignDto, CreateRegistrationDto, DismissCommentDto, ListCasesQuery, ReviewDto, RevisionDto, SupplementDto, UploadDocumentDto,
-} from './registration.dto';
+import { CreateRegistrationDto, ListCasesQuery, ReviewDto, UploadDocumentDto } from './registration.dto';
 import { RegistrationsService } from './registrations.service';
 
 const IDEMPOTENCY = { name: 'Idempotency-Key', required: false, description: 'Retries with the same key act once (becomes the Update ID).' };
@@ -24,8 +23,14 @@ const IDEMPOTENCY = { name: 'Idempotency-Key', required: false, description: 'Re
 @ApiResponse({ status: 404, type: ErrorResponse })
 @ApiResponse({ status: 409, type: ErrorResponse, description: 'Wrong state: the message says the state and what is allowed' })
 @Controller('registrations')
-export class RegistrationsController {
-  constructor(private readonly service: RegistrationsService) {}
+export class RegistrationsController extends CaseStepsController {
+  constructor(protected readonly service: RegistrationsService) {
+    super();
+  }
+
+  protected checked(caseNo: string): string {
+    return checked(caseNo);
+  }
 
   @Post()
   @Roles('developer')
@@ -92,65 +97,12 @@ export class RegistrationsController {
     return this.service.submit(actor, checked(caseNo), key);
   }
 
-  @Post(':caseNo/supplement')
-  @HttpCode(200)
-  @Roles('developer')
-  @ApiHeader(IDEMPOTENCY)
-  @ApiOperation({ summary: 'Answer a supplement request (within 10 working days, else the case lapses)' })
-  async supplement(@CurrentActor() actor: Actor, @Param('caseNo') caseNo: string, @Body() dto: SupplementDto, @Headers('idempotency-key') key?: string) {
-    await this.service.assertDocumentsOnCase(checked(caseNo), dto.documentIds);
-    return this.service.act(actor, caseNo, 'submitSupplement', submitSupplementUpdate, { actor, ...dto }, key);
-  }
-
-  @Post(':caseNo/revision')
-  @HttpCode(200)
-  @Roles('developer')
-  @ApiHeader(IDEMPOTENCY)
-  @ApiOperation({ summary: 'Submit revised materials with a response to each standing comment (BJ-15)' })
-  async revision(@CurrentActor() actor: Actor, @Param('caseNo') caseNo: string, @Body() dto: RevisionDto, @Headers('idempotency-key') key?: string) {
-    await this.service.assertDocumentsOnCase(checked(caseNo), dto.documentIds);
-    return this.service.act(actor, caseNo, 'submitRevision', submitRevisionUpdate, { actor, ...dto }, key);
-  }
-
-  @Post(':caseNo/claim')
-  @HttpCode(200)
-  @Roles('officer')
-  @ApiOperation({ summary: 'Take the case (recorded; taking an assigned case is a reassignment)' })
-  claim(@CurrentActor() actor: Actor, @Param('caseNo') caseNo: string, @Headers('idempotency-key') key?: string) {
-    return this.service.act(actor, checked(caseNo), 'claim', claimUpdate, { actor }, key);
-  }
-
-  @Post(':caseNo/assign')
-  @HttpCode(200)
-  @Roles('officer', 'bureau', 'admin')
-  @ApiOperation({ summary: 'Assign or reassign the case to an officer (recorded)' })
-  async assign(@CurrentActor() actor: Actor, @Param('caseNo') caseNo: string, @Body() dto: AssignDto, @Headers('idempotency-key') key?: string) {
-    const officer = await this.service.officer(dto.officerId);
-    return this.service.act(actor, checked(caseNo), 'assign', assignUpdate, { actor, officerId: officer.id, officerName: officer.name }, key);
-  }
-
   @Post(':caseNo/review')
   @HttpCode(200)
   @Roles('officer')
   @ApiOperation({ summary: 'Technical review: pass / request_supplement / reject with reasons (BJ-15)' })
   review(@CurrentActor() actor: Actor, @Param('caseNo') caseNo: string, @Body() dto: ReviewDto, @Headers('idempotency-key') key?: string) {
     return this.service.act(actor, checked(caseNo), 'review', reviewUpdate, { actor, outcome: dto.outcome, reasons: dto.reasons }, key);
-  }
-
-  @Post(':caseNo/publicity')
-  @HttpCode(200)
-  @Roles('officer')
-  @ApiOperation({ summary: 'Open the 10-working-day publicity (BJ-15); it closes itself' })
-  openPublicity(@CurrentActor() actor: Actor, @Param('caseNo') caseNo: string, @Headers('idempotency-key') key?: string) {
-    return this.service.act(actor, checked(caseNo), 'openPublicity', openPublicityUpdate, { actor }, key);
-  }
-
-  @Post(':caseNo/comments/:commentId/dismiss')
-  @HttpCode(200)
-  @Roles('officer')
-  @ApiOperation({ summary: 'Dismiss a comment with a recorded reason before the close (BJ-15 Decision)' })
-  dismiss(@CurrentActor() actor: Actor, @Param('caseNo') caseNo: string, @Param('commentId') commentId: string, @Body() dto: DismissCommentDto, @Headers('idempotency-key') key?: string) {
-    return this.service.act(actor, checked(caseNo), 'dismissComment', dismissCommentUpdate, { actor, commentId, reason: dto.reason, note: dto.note }, key);
   }
 
   @Post(':caseNo/complete')

@@ -9,6 +9,7 @@ import {
   CASES_TASK_QUEUE, CaseNumber, CaseStatus, CaseType, CaseView, Jurisdiction, OrganisationId, RegistrationCaseInput,
   registrationWorkflowId, submitUpdate,
 } from '../../../../libs/temporal/src';
+import { shanghaiDate } from '../../../../libs/domain/src/calendar';
 import { CaseRecordsRepository } from '../cases/case-records.repository';
 import { Clock } from '../common/clock';
 import { TemporalClientService } from '../temporal/temporal-client.service';
@@ -41,7 +42,7 @@ export class RegistrationsService {
       userName: actor.name,
       project: dto.project,
       attestations: dto.attestations,
-      year: Number(this.clock.now().toISOString().slice(0, 4)),
+      year: Number(shanghaiDate(this.clock.now()).slice(0, 4)), // the registry's year is Beijing's
     });
     return this.get(actor, caseNo);
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, DomainError, isLive, RegistrationStatus } from '../../../domain/src';
+import { shanghaiDate } from '../../../domain/src/calendar';
 import type { CaseStep, NotificationRequest } from '../../../temporal/src';
 
 export interface StoredNotification {
@@ -88,8 +89,8 @@ export class CaseProjectionRepository {
       req.caseType === 'issuance'
         ? `SELECT c.case_no, '公示: ' || p.name || ' 减排量 (' || c.case_no || ', round ' || $2::int::text || ')',
                   'Issuance application by ' || o.name || ' for ' || p.name || ' (' || p.registration_no || '), monitoring period ' ||
-                  to_char(c.period_start, 'YYYY-MM-DD') || ' to ' || to_char(c.period_end, 'YYYY-MM-DD') || ': claimed ' || c.claimed_tco2e::text ||
-                  ' tCO2e, audited ' || COALESCE(c.audited_tco2e::text, '—') || ' tCO2e. Comments are welcome until the close.'
+                  to_char(c.period_start, 'YYYY-MM-DD') || ' to ' || to_char(c.period_end, 'YYYY-MM-DD') || ': claimed ' || trim_scale(c.claimed_tco2e)::text ||
+                  ' tCO2e, audited ' || COALESCE(trim_scale(c.audited_tco2e)::text, '—') || ' tCO2e. Comments are welcome until the close.'
            FROM issuance_cases c JOIN projects p ON p.id = c.project_id JOIN organisations o ON o.id = c.organisation_id WHERE c.case_no = $1`
         : `SELECT c.case_no, '公示: ' || p.name || ' (' || c.case_no || ', round ' || $2::int::text || ')',
                   'Class I registration application by ' || o.name || ' for ' || p.name || ' at ' || p.location ||
@@ -151,7 +152,7 @@ export class CaseProjectionRepository {
       );
       if (!p) throw new DomainError('NOT_FOUND', `No project for ${req.caseNo}.`);
       if (p.registration_no) return { registrationNo: p.registration_no as string };
-      const year = new Date(req.at).getUTCFullYear();
+      const year = Number(shanghaiDate(new Date(req.at)).slice(0, 4)); // the registry's year is Beijing's
       const seq = await nextCounter(m, `${p.jurisdiction}-TPH-I`, year);
       const registrationNo = `${p.jurisdiction}-TPH-I-${year}-${String(seq).padStart(4, '0')}`;
       await m.query(`UPDATE projects SET project_class = 'I', registration_no = $2, registered_at = $3 WHERE id = $1`, [p.id, registrationNo, req.at]);
