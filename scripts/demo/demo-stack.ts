@@ -1,12 +1,14 @@
 import 'reflect-metadata';
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Test } from '@nestjs/testing';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Runtime } from '@temporalio/worker';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../apps/api/src/app.module';
+import { Clock } from '../../apps/api/src/common/clock';
 import { configureApp } from '../../apps/api/src/configure-app';
 import { MethodologiesRepository } from '../../apps/api/src/methodologies/methodologies.repository';
 import { OrganisationsService } from '../../apps/api/src/organisations/organisations.service';
@@ -21,14 +23,19 @@ import { freePort } from '../stack/util';
  * A complete throw-away stack for walk-throughs and benchmarks: embedded PostgreSQL, the Java
  * time-skipping Temporal test server, the real worker and the real HTTP API. Time moves only when
  * `skip()` is called, so ten working days pass in a moment — on the production calendar.
+ *
+ * The cases live on the test server's clock, which runs ahead of the wall clock once time has been
+ * skipped. The API's Clock and the database's now() follow it, so a filing day, a transfer and a
+ * timeline entry are all dated on the one time line of the cases.
  */
 export interface TimeSkippingStack {
   baseUrl: string;
   seed: DemoSeed;
   db: DataSource;
-  /** Advances the Temporal server's clock. */
+  /** Advances the Temporal server's clock (and with it the API's and the database's). */
   skip(ms: number): Promise<void>;
   now(): Promise<number>;
+  /** The workflow's complete history, once it has finished. */
   history(workflowId: string): ReturnType<ReturnType<TestWorkflowEnvironment['client']['workflow']['getHandle']>['fetchHistory']>;
   stop(): Promise<void>;
 }
@@ -45,20 +52,34 @@ export async function startTimeSkippingStack(name: string): Promise<TimeSkipping
   });
   process.env.DATABASE_URL = pg.url;
   await runMigrations(pg.url);
+  await followServerClockInDatabase(pg.url, name);
   const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: testServerExecutable() } });
   process.env.TEMPORAL_ADDRESS = env.connection.options.address;
   const worker: INestApplicationContext = await NestFactory.createApplicationContext(WorkerAppModule, { logger: ['error', 'warn'] });
-  const api: INestApplication = configureApp(await NestFactory.create(AppModule, { bufferLogs: true }));
+  const clock = new ServerClock();
+  const apiModule = await Test.createTestingModule({ imports: [AppModule] }).overrideProvider(Clock).useValue(clock).compile();
+  const api: INestApplication = configureApp(apiModule.createNestApplication({ bufferLogs: true }));
   const port = await freePort();
   await api.listen(port, '127.0.0.1');
   const seed = await seedDemo(api.get(OrganisationsService), api.get(MethodologiesRepository));
+  const db = api.get(DataSource);
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     seed,
-    db: api.get(DataSource),
-    skip: (ms) => env.sleep(ms),
+    db,
+    async skip(ms) {
+      await env.sleep(ms);
+      // Between skips the server's clock runs at the wall clock's pace, so one offset per skip is enough.
+      clock.aheadMs = (await env.currentTimeMs()) - Date.now();
+      await db.query(`UPDATE demo_clock.skew SET ahead = make_interval(secs => $1::float8 / 1000)`, [clock.aheadMs]);
+    },
     now: () => env.currentTimeMs(),
-    history: (workflowId) => env.client.workflow.getHandle(workflowId).fetchHistory(),
+    async history(workflowId) {
+      // Polls describe(): awaiting result() would unlock time skipping, and the server's clock would leap ahead.
+      const handle = env.client.workflow.getHandle(workflowId);
+      for (let i = 0; i < 100 && (await handle.describe()).status.name === 'RUNNING'; i++) await new Promise((r) => setTimeout(r, 100));
+      return handle.fetchHistory();
+    },
     async stop() {
       await api.close();
       await worker.close();
@@ -68,10 +89,38 @@ export async function startTimeSkippingStack(name: string): Promise<TimeSkipping
   };
 }
 
+/** The API's Clock on the test server's time line (the offset is set after every skip). */
+class ServerClock extends Clock {
+  aheadMs = 0;
+  override now(): Date {
+    return new Date(Date.now() + this.aheadMs);
+  }
+}
+
+/**
+ * The database's now() on the same time line: a demo_clock.now() ahead of pg_catalog.now() by the
+ * offset, found first on the search path of every later session (the migrations have already run).
+ */
+async function followServerClockInDatabase(url: string, database: string): Promise<void> {
+  const ds = await new DataSource({ type: 'postgres', url }).initialize();
+  try {
+    await ds.query(`
+      CREATE SCHEMA demo_clock;
+      CREATE TABLE demo_clock.skew (ahead interval NOT NULL);
+      INSERT INTO demo_clock.skew VALUES (interval '0');
+      CREATE FUNCTION demo_clock.now() RETURNS timestamptz LANGUAGE sql STABLE
+        AS $$ SELECT pg_catalog.now() + ahead FROM demo_clock.skew $$;
+      ALTER DATABASE "${database}" SET search_path TO demo_clock, pg_catalog, public;
+    `);
+  } finally {
+    await ds.destroy();
+  }
+}
+
 /** A tiny HTTP client that throws with the API's error body, so a failed step says why. */
 export function httpClient(baseUrl: string) {
-  async function call(method: string, path: string, token?: string, body?: unknown | FormData) {
-    const headers: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
+  async function call(method: string, path: string, token?: string, body?: unknown | FormData, extraHeaders: Record<string, string> = {}) {
+    const headers: Record<string, string> = { ...extraHeaders, ...(token ? { Authorization: `Bearer ${token}` } : {}) };
     const isForm = body instanceof FormData;
     if (body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
     const res = await fetch(baseUrl + path, { method, headers, body: body === undefined ? undefined : isForm ? body : JSON.stringify(body) });
@@ -82,7 +131,7 @@ export function httpClient(baseUrl: string) {
   }
   return {
     get: (path: string, token?: string) => call('GET', path, token),
-    post: (path: string, token?: string, body?: unknown) => call('POST', path, token, body ?? {}),
+    post: (path: string, token?: string, body?: unknown, headers?: Record<string, string>) => call('POST', path, token, body ?? {}, headers),
     upload: (path: string, token: string, kind: string, filename: string, content: string) => {
       const form = new FormData();
       form.append('kind', kind);

@@ -17,8 +17,9 @@ export interface DemoSeed {
 }
 
 /**
- * Demo organisations and users, one or more per role, and two published methodology versions
- * (tier 1 and tier 2). Idempotent: running it again finds what exists and issues fresh tokens.
+ * Demo organisations and users (registry, bureau, developers, a third-party verifier, an emitter that buys
+ * credits), one or more per role, and two published methodology versions (tier 1 and tier 2).
+ * Idempotent: running it again finds what exists and issues fresh tokens.
  */
 export async function seedDemo(orgs: OrganisationsService, methodologies: MethodologiesRepository): Promise<DemoSeed> {
   const plan: { org: string; kind: Parameters<OrganisationsService['createOrganisation']>[1]; users: [Role, string, string][] }[] = [
@@ -28,6 +29,8 @@ export async function seedDemo(orgs: OrganisationsService, methodologies: Method
     { org: '北京绿能光伏有限公司', kind: 'developer', users: [['developer', '陈开发 Dev Chen', 'chen@greenpv.example']] },
     { org: '京西低碳出行科技有限公司', kind: 'developer', users: [['developer', '周开发 Dev Zhou', 'zhou@lowcarbon.example']] },
     { org: '中环联合认证中心', kind: 'verifier', users: [['verifier', '孙核查 Verifier Sun', 'sun@verifier.example']] },
+    // An emitter buys credits (LED-1): the demo transfers part of an issued block to it.
+    { org: '北京城东热力有限公司', kind: 'emitter', users: [['emitter', '刘排放 Emitter Liu', 'liu@chengdongheat.example']] },
   ];
   const users: SeededUser[] = [];
   for (const p of plan) {
