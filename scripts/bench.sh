@@ -1,6 +1,30 @@
 #!/usr/bin/env bash
-# npm run bench: builds if stale, ensures the Temporal CLI, then runs scripts/bench.ts (figures as ratios).
+# npm run bench [-- registration|ledger|issuance|all …]: builds if stale, makes sure the tools the chosen sections
+# need are there (before any server starts), then runs scripts/bench.ts (figures as ratios).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-build.sh
-TEMPORAL_CLI="$(bash scripts/toolchain/temporal-cli.sh | tail -n 1)" exec node dist/scripts/bench.js "$@"
+
+# The same section names bench.ts accepts; it rejects unknown ones with the usage.
+sections=("$@")
+wants() {
+  local arg want
+  [ "$#" -gt 0 ] || return 1
+  [ "${#sections[@]}" -eq 0 ] && return 0
+  for arg in "${sections[@]}"; do
+    for want in all "$@"; do [ "$arg" = "$want" ] && return 0; done
+  done
+  return 1
+}
+
+# Registration and ledger run on a Temporal dev server (the CLI is built once, ~3 min on a fresh machine).
+if wants registration ledger; then
+  TEMPORAL_CLI="$(bash scripts/toolchain/temporal-cli.sh | tail -n 1)"
+  export TEMPORAL_CLI
+fi
+# The ledger's baseline is pgbench on the same PostgreSQL; installed with apt-get if missing.
+if wants ledger; then
+  PGBENCH="$(bash scripts/toolchain/pgbench.sh)"
+  export PGBENCH
+fi
+exec node dist/scripts/bench.js "$@"

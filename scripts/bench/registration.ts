@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import { CaseRecordsRepository } from '../../apps/api/src/cases/case-records.repository';
+import { RegistrationsRepository } from '../../apps/api/src/registrations/registrations.repository';
+import { REGISTRATION_MATERIALS } from '../../libs/domain/src';
+import { emptyWorkflowRate, updateRoundTrips, withBaselineWorker } from './empty-workflows';
+import { intFromEnv, percentile, pool, timed } from './measure';
+import { Figure, printFigure, printHeading, printLine } from './report';
+import { ServiceStack } from './service-stack';
+
+/**
+ * Registration cases through the real API on the Temporal dev server:
+ *   1. cases started and persisted per second (HTTP submit → update-with-start → projection written) versus empty
+ *      workflows started and completed per second;
+ *   2. the round trip of an officer action (HTTP → Update → projection visible on a GET) versus a bare Update.
+ */
+const N = intFromEnv('BENCH_CASES', 200);
+const CONCURRENCY = intFromEnv('BENCH_CONCURRENCY', 8);
+const ACTIONS = intFromEnv('BENCH_ACTIONS', 200);
+const WARM_UP = 20;
+
+export async function registrationSection(stack: ServiceStack): Promise<Figure[]> {
+  printHeading('registration', `Temporal dev server ${stack.temporalAddress} (SQLite in memory), embedded PostgreSQL; ${N} cases, concurrency ${CONCURRENCY}`);
+  const { db, http, seed } = stack;
+  const dev = seed.users.find((u) => u.role === 'developer')!;
+  const [officerA, officerB] = seed.users.filter((u) => u.role === 'officer');
+  const drafts = await readyDrafts(stack, N + WARM_UP);
+
+  // Warm-up (JIT, connection pools, workflow cache), not counted; the baselines warm up on their own.
+  await pool(drafts.splice(0, WARM_UP), CONCURRENCY, (c) => http.post(`/registrations/${c}/submit`, dev.token));
+  const { emptyRate, updateMs } = await withBaselineWorker(stack.nativeConnection, async () => ({
+    emptyRate: await emptyWorkflowRate(stack.client, N, CONCURRENCY),
+    updateMs: await updateRoundTrips(stack.client, ACTIONS),
+  }));
+
+  const seconds = await timed(() =>
+    pool(drafts, CONCURRENCY, async (c) => {
+      const v = await http.post(`/registrations/${c}/submit`, dev.token);
+      if (v.status !== 'under_review') throw new Error(`${c} is ${v.status}`);
+    }),
+  );
+  const [{ n: persisted }] = await db.query(`SELECT count(*)::int AS n FROM registration_cases WHERE status = 'under_review'`);
+  const submitted: Figure = {
+    section: 'registration',
+    baseline: { label: 'empty workflows started+completed', value: emptyRate, unit: '/s' },
+    measured: { label: 'registrations submitted+persisted', value: N / seconds, unit: '/s', note: `${persisted} rows under_review` },
+    ratioLabel: 'registrations/s ÷ empty workflows/s',
+  };
+  printFigure(submitted);
+
+  // Officer actions: alternate claims between two officers; each round trip ends when a GET shows it.
+  const latencies: number[] = [];
+  for (let i = 0; i < ACTIONS; i++) {
+    const caseNo = drafts[i % drafts.length]!;
+    const officer = i % 2 ? officerB! : officerA!;
+    const t0 = performance.now();
+    await http.post(`/registrations/${caseNo}/claim`, officer.token);
+    const seen = await http.get(`/registrations/${caseNo}`, officer.token);
+    latencies.push(performance.now() - t0);
+    if (seen.assignedOfficerId !== officer.userId) throw new Error(`claim of ${caseNo} not visible`);
+  }
+  const ms = (s: number[], p: number) => `${percentile(s, p).toFixed(1)} ms`;
+  const action: Figure = {
+    section: 'registration',
+    baseline: { label: 'bare Update round trip, p50', value: percentile(updateMs, 50), unit: 'ms', note: `p99 ${ms(updateMs, 99)}, n=${ACTIONS} sequential` },
+    measured: { label: 'officer action HTTP → Update → GET shows it, p50', value: percentile(latencies, 50), unit: 'ms', note: `p99 ${ms(latencies, 99)}, max ${ms(latencies, 100)}, n=${ACTIONS}` },
+    ratioLabel: 'officer action p50 ÷ bare Update p50',
+  };
+  printFigure(action);
+  printLine('check', 'registration cases under_review', `${persisted} (${N} measured + ${WARM_UP} warm-up)`);
+  if (persisted !== N + WARM_UP) throw new Error(`expected ${N + WARM_UP} registration cases under_review, found ${persisted}`);
+  return [submitted, action];
+}
+
+/** Drafts with all four BJ-13 materials, written through the repositories (setup, not measured). */
+async function readyDrafts(stack: ServiceStack, n: number): Promise<string[]> {
+  const dev = stack.seed.users.find((u) => u.role === 'developer')!;
+  const repo = new RegistrationsRepository(stack.db);
+  const records = new CaseRecordsRepository(stack.db);
+  const year = new Date().getUTCFullYear();
+  const drafts: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const caseNo = await repo.createDraft({
+      organisationId: dev.organisationId,
+      jurisdiction: 'BJ',
+      userId: dev.userId,
+      year,
+      project: { name: `Bench PV ${i}`, location: '北京', methodologyVersionId: stack.seed.methodologyVersions.tier1, siteIdentifiers: [`BENCH-${randomUUID()}`], implementationStartDate: '2024-01-01' },
+      attestations: { notUnderEtsAllowanceManagement: true, notInOtherMechanism: true },
+    });
+    for (const kind of REGISTRATION_MATERIALS) {
+      await records.addDocument({ caseNo, kind, filename: `${kind}.pdf`, contentType: 'application/pdf', content: Buffer.from(`${kind} ${caseNo}`), round: 0, userId: dev.userId });
+    }
+    drafts.push(caseNo);
+  }
+  return drafts;
+}
