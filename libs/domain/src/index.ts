@@ -5,6 +5,7 @@ export * from './access/case-access';
 export * from './access/four-eyes';
 export * from './cases/periods';
 export * from './cases/transitions';
+export * from './cases/material-uploads';
 export * from './registration/registration-status';
 export * from './registration/eligibility';
 export * from './registration/case-number';

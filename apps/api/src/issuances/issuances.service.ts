@@ -3,7 +3,7 @@ import { WithStartWorkflowOperation } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import {
-  Actor, allowedIssuanceActions, assertCanReadIssuanceCase, assertCanUploadIssuanceMaterials, assertEligibleForIssuance, assertIssuanceAllowed,
+  Actor, allowedIssuanceActions, assertCanReadIssuanceCase, assertCanUploadMaterials, assertEligibleForIssuance, assertIssuanceAllowed,
   assertMayUploadIssuanceMaterial, DomainError, IssuanceAction, ISSUANCE_TERMINAL_STATUSES, parseQuantity, REGISTRY_STAFF,
 } from '../../../../libs/domain/src';
 import { shanghaiDate } from '../../../../libs/domain/src/calendar';
@@ -89,7 +89,7 @@ export class IssuancesService {
     const c = await this.repo.findCase(caseNo);
     if (!c) throw new DomainError('NOT_FOUND', `No case ${caseNo}.`);
     assertMayUploadIssuanceMaterial(actor, kind, c);
-    assertCanUploadIssuanceMaterials(c.status);
+    assertCanUploadMaterials(c.status);
     return this.records.addDocument({ caseNo, kind, filename: file.originalname, contentType: file.mimetype, content: file.buffer, round: Number(c.round), userId: actor.userId });
   }
 

@@ -21,9 +21,6 @@ export const CASE_PERIODS: Record<DeadlineKind, PeriodRule> = {
   bureau_submission_due: { workingDays: 10, bindsOn: 'registry', words: 'registry must ask the bureau to issue' }, // BJ-23
 };
 
-/** Deadlines that bind the developer: missing one lapses the case (逾期视为撤回). */
-export const isDeveloperDeadline = (kind: DeadlineKind): boolean => CASE_PERIODS[kind].bindsOn === 'developer';
-
 /**
  * CAL-2: a period that follows the close of another (revision window, registration deadline) starts on
  * the day the previous one closed. A close is 24:00 of its last working day, i.e. the first instant of

@@ -1,5 +1,4 @@
 import { transitionTable } from '../cases/transitions';
-import { DomainError } from '../errors';
 
 /**
  * The states of a reduction issuance case (BJ-21…BJ-23) and the one table of what may happen in each.
@@ -63,9 +62,6 @@ export const assertIssuanceAllowed = table.assertAllowed;
 
 export const ISSUANCE_TERMINAL_STATUSES: readonly IssuanceStatus[] = ['issued', 'rejected', 'lapsed'];
 
-/** BJ-21: a case in these statuses holds its monitoring period (no other application may overlap it). */
-export const holdsMonitoringPeriod = (s: IssuanceStatus): boolean => s !== 'rejected' && s !== 'lapsed';
-
 /** Statuses in which the registry must act next: the officer worklist. The bureau acts in awaiting_signoff. */
 export const ISSUANCE_REGISTRY_ACTION_STATUSES: readonly IssuanceStatus[] = ['under_review', 'review_passed', 'in_publicity', 'awaiting_bureau_submission'];
 
@@ -73,11 +69,3 @@ export const ISSUANCE_REGISTRY_ACTION_STATUSES: readonly IssuanceStatus[] = ['un
 export const issuanceStatusAfterPublicity = (standingComments: number): IssuanceStatus =>
   standingComments > 0 ? 'awaiting_revision' : 'awaiting_bureau_submission';
 
-/** When materials may be uploaded: while drafting, and when asked for a supplement or a revision. */
-export const ISSUANCE_UPLOAD_STATUSES: readonly IssuanceStatus[] = ['draft', 'awaiting_supplement', 'awaiting_revision'];
-
-export function assertCanUploadIssuanceMaterials(status: IssuanceStatus): void {
-  if (!ISSUANCE_UPLOAD_STATUSES.includes(status)) {
-    throw new DomainError('WRONG_STATE', `Materials cannot be uploaded while the case is ${status}; uploads are open when the case is ${ISSUANCE_UPLOAD_STATUSES.join(', ')}.`, { status });
-  }
-}

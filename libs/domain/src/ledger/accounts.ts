@@ -8,7 +8,6 @@ import { DomainError } from '../errors';
  */
 export const ACCOUNT_KINDS = ['holding', 'custody', 'issuance', 'cancellation', 'clawback'] as const;
 export type AccountKind = (typeof ACCOUNT_KINDS)[number];
-export const SYSTEM_ACCOUNT_KINDS: readonly AccountKind[] = ['issuance', 'cancellation', 'clawback'];
 
 /** Who may own an account of each kind. */
 const OWNERS: Record<AccountKind, readonly OrganisationKind[] | 'registry'> = {

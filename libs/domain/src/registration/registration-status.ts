@@ -1,5 +1,4 @@
 import { transitionTable } from '../cases/transitions';
-import { DomainError } from '../errors';
 
 /**
  * The states of a Class I project registration case (BJ-13…BJ-16) and the one table of what may
@@ -79,12 +78,3 @@ export function statusAfterPublicity(standingComments: number): RegistrationStat
 
 /** Statuses in which the registry, not the developer, must act next: the officer worklist. */
 export const REGISTRY_ACTION_STATUSES: readonly RegistrationStatus[] = ['under_review', 'review_passed', 'in_publicity', 'awaiting_registration'];
-
-/** When the developer may upload materials: while drafting, and when asked for a supplement or a revision. */
-export const MATERIAL_UPLOAD_STATUSES: readonly RegistrationStatus[] = ['draft', 'awaiting_supplement', 'awaiting_revision'];
-
-export function assertCanUploadMaterials(status: RegistrationStatus): void {
-  if (!MATERIAL_UPLOAD_STATUSES.includes(status)) {
-    throw new DomainError('WRONG_STATE', `Materials cannot be uploaded while the case is ${status}; uploads are open when the case is ${MATERIAL_UPLOAD_STATUSES.join(', ')}.`, { status });
-  }
-}
