@@ -72,7 +72,7 @@ export async function reductionIssuanceWorkflow(input: IssuanceCaseInput): Promi
     submitUpdate,
     ({ actor }) =>
       step(async () => {
-        const missing = await call('missingMaterials', 'check BJ-21 materials are complete', input.caseNo);
+        const missing = await call('missingMaterials', 'check BJ-21 materials are complete', input.caseNo, 'issuance');
         if (missing.length) {
           throw ApplicationFailure.nonRetryable(`BJ-21: materials missing: ${missing.join(', ')}.`, 'MATERIALS_INCOMPLETE', { missing });
         }

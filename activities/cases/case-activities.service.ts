@@ -42,9 +42,9 @@ export class CaseActivitiesService implements CaseActivities {
   }
 
   /** BJ-13 or BJ-21, by the kind of case. */
-  async missingMaterials(caseNo: string): Promise<string[]> {
-    const [type, uploaded] = await Promise.all([this.projection.caseType(caseNo), this.projection.uploadedDocumentKinds(caseNo)]);
-    return type === 'issuance' ? missingIssuanceMaterials(uploaded) : missingMaterials(uploaded);
+  async missingMaterials(caseNo: string, caseType: 'registration' | 'issuance' = 'registration'): Promise<string[]> {
+    const uploaded = await this.projection.uploadedDocumentKinds(caseNo);
+    return caseType === 'issuance' ? missingIssuanceMaterials(uploaded) : missingMaterials(uploaded);
   }
 
   openPublicityNotice(req: Parameters<CaseActivities['openPublicityNotice']>[0]) {

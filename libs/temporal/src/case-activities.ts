@@ -47,8 +47,8 @@ export interface CaseActivities {
   computeDeadline(req: ComputeDeadlineRequest): Promise<DeadlineView & { startedAt: string; workingDays: number }>;
   /** Writes one step of the case into the projection (event, case row, inbox) exactly once. */
   recordCaseStep(step: CaseStep): Promise<void>;
-  /** BJ-13: which required materials are not uploaded yet. */
-  missingMaterials(caseNo: string): Promise<string[]>;
+  /** BJ-13 (registration) or BJ-21 (issuance): which required materials are not uploaded yet. */
+  missingMaterials(caseNo: string, caseType?: 'registration' | 'issuance'): Promise<string[]>;
   /** BJ-15: publish the publicity notice for a round. */
   openPublicityNotice(req: { key: string; caseNo: string; caseType?: 'registration' | 'issuance'; round: number; openedAt: string; closesAt: string; calendarVersion: string }): Promise<void>;
   /** BJ-15 Decision: an officer dismisses a comment with a recorded reason before the close. */

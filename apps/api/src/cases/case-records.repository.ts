@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { DomainError } from '../../../../libs/domain/src';
 
 /**
  * What every case has, whatever its type (registration or issuance): the timeline, the publicity rounds
@@ -64,15 +65,17 @@ export class CaseRecordsRepository {
     return rows[0] ?? null;
   }
 
-  async documentsBelongToCase(caseNo: string, ids: string[]): Promise<boolean> {
-    if (!ids.length) return true;
+  /** Documents named in a step (supplement, revision) must be this case's own. */
+  async assertDocumentsOnCase(caseNo: string, ids: string[]): Promise<void> {
+    if (!ids.length) return;
     const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM case_documents WHERE case_no = $1 AND id = ANY($2::uuid[])`, [caseNo, ids]);
-    return n === new Set(ids).size;
+    if (n !== new Set(ids).size) throw new DomainError('VALIDATION_FAILED', `Some documentIds are not documents of ${caseNo}.`);
   }
 
-  /** Who a case can be assigned to. */
-  async officer(userId: string): Promise<{ id: string; name: string } | null> {
-    const rows = await this.db.query(`SELECT id, name FROM users WHERE id = $1 AND role = 'officer' AND active`, [userId]);
-    return rows[0] ?? null;
+  /** Who a case can be assigned to: an active officer. */
+  async activeOfficer(userId: string): Promise<{ id: string; name: string }> {
+    const [o] = await this.db.query(`SELECT id, name FROM users WHERE id = $1 AND role = 'officer' AND active`, [userId]);
+    if (!o) throw new DomainError('VALIDATION_FAILED', `User ${userId} is not an active officer.`);
+    return o;
   }
 }

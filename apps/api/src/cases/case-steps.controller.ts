@@ -4,14 +4,13 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { Actor } from '../../../../libs/domain/src';
 import { assignUpdate, CaseView, claimUpdate, dismissCommentUpdate, openPublicityUpdate, submitRevisionUpdate, submitSupplementUpdate } from '../../../../libs/temporal/src';
 import { CurrentActor, Roles } from '../auth/actor.decorators';
+import { CaseRecordsRepository } from './case-records.repository';
 import { AssignDto, DismissCommentDto, RevisionDto, SupplementDto } from './case-steps.dto';
 
 export type SharedStep = 'submitSupplement' | 'submitRevision' | 'claim' | 'assign' | 'openPublicity' | 'dismissComment';
 
 export interface CaseStepsService {
   act<A, V extends CaseView>(actor: Actor, caseNo: string, action: SharedStep, update: UpdateDefinition<V, [A]>, args: A, idempotencyKey?: string): Promise<V>;
-  assertDocumentsOnCase(caseNo: string, ids: string[]): Promise<void>;
-  officer(id: string): Promise<{ id: string; name: string }>;
 }
 
 const IDEMPOTENCY = { name: 'Idempotency-Key', required: false, description: 'Retries with the same key act once (becomes the Update ID).' };
@@ -22,6 +21,7 @@ const IDEMPOTENCY = { name: 'Idempotency-Key', required: false, description: 'Re
  */
 export abstract class CaseStepsController {
   protected abstract readonly service: CaseStepsService;
+  protected abstract readonly records: CaseRecordsRepository;
   /** A case number of this controller's case type, or NOT_FOUND. */
   protected abstract checked(caseNo: string): string;
 
@@ -31,7 +31,7 @@ export abstract class CaseStepsController {
   @ApiHeader(IDEMPOTENCY)
   @ApiOperation({ summary: 'Answer a supplement request (within 10 working days, else the case lapses)' })
   async supplement(@CurrentActor() actor: Actor, @Param('caseNo') caseNo: string, @Body() dto: SupplementDto, @Headers('idempotency-key') key?: string) {
-    await this.service.assertDocumentsOnCase(this.checked(caseNo), dto.documentIds);
+    await this.records.assertDocumentsOnCase(this.checked(caseNo), dto.documentIds);
     return this.service.act(actor, caseNo, 'submitSupplement', submitSupplementUpdate, { actor, ...dto }, key);
   }
 
@@ -41,7 +41,7 @@ export abstract class CaseStepsController {
   @ApiHeader(IDEMPOTENCY)
   @ApiOperation({ summary: 'Submit revised materials with a response to each standing comment (BJ-15, BJ-23)' })
   async revision(@CurrentActor() actor: Actor, @Param('caseNo') caseNo: string, @Body() dto: RevisionDto, @Headers('idempotency-key') key?: string) {
-    await this.service.assertDocumentsOnCase(this.checked(caseNo), dto.documentIds);
+    await this.records.assertDocumentsOnCase(this.checked(caseNo), dto.documentIds);
     return this.service.act(actor, caseNo, 'submitRevision', submitRevisionUpdate, { actor, ...dto }, key);
   }
 
@@ -58,7 +58,7 @@ export abstract class CaseStepsController {
   @Roles('officer', 'bureau', 'admin')
   @ApiOperation({ summary: 'Assign or reassign the case to an officer (recorded)' })
   async assign(@CurrentActor() actor: Actor, @Param('caseNo') caseNo: string, @Body() dto: AssignDto, @Headers('idempotency-key') key?: string) {
-    const officer = await this.service.officer(dto.officerId);
+    const officer = await this.records.activeOfficer(dto.officerId);
     return this.service.act(actor, this.checked(caseNo), 'assign', assignUpdate, { actor, officerId: officer.id, officerName: officer.name }, key);
   }
 

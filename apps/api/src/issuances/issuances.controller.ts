@@ -8,6 +8,7 @@ import {
   submitSupplementUpdate, submitToBureauUpdate,
 } from '../../../../libs/temporal/src';
 import { CurrentActor, Roles } from '../auth/actor.decorators';
+import { CaseRecordsRepository } from '../cases/case-records.repository';
 import { CaseStepsController } from '../cases/case-steps.controller';
 import { ErrorResponse } from '../common/error-response';
 import { CreateIssuanceDto, IssuanceReviewDto, ListIssuancesQuery, RefuseIssuanceDto, SubmitToBureauDto, UploadIssuanceDocumentDto } from './issuance.dto';
@@ -25,7 +26,10 @@ const READERS = ['developer', 'verifier', 'officer', 'bureau', 'admin'] as const
 @ApiResponse({ status: 409, type: ErrorResponse, description: 'Wrong state: the message says the state and what is allowed' })
 @Controller('issuances')
 export class IssuancesController extends CaseStepsController {
-  constructor(protected readonly service: IssuancesService) {
+  constructor(
+    protected readonly service: IssuancesService,
+    protected readonly records: CaseRecordsRepository,
+  ) {
     super();
   }
 

@@ -4,7 +4,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import {
   Actor, allowedIssuanceActions, assertCanReadIssuanceCase, assertCanUploadMaterials, assertEligibleForIssuance, assertIssuanceAllowed,
-  assertMayUploadIssuanceMaterial, DomainError, IssuanceAction, ISSUANCE_TERMINAL_STATUSES, parseQuantity, REGISTRY_STAFF,
+  assertMayUploadIssuanceMaterial, DomainError, IssuanceAction, ISSUANCE_TERMINAL_STATUSES, REGISTRY_STAFF,
 } from '../../../../libs/domain/src';
 import { shanghaiDate } from '../../../../libs/domain/src/calendar';
 import {
@@ -30,7 +30,6 @@ export class IssuancesService {
   async create(actor: Actor, dto: CreateIssuanceDto) {
     const project = await this.repo.project(dto.projectId);
     if (!project || project.organisationId !== actor.organisationId) throw new DomainError('NOT_FOUND', `No project ${dto.projectId} of your organisation.`);
-    parseQuantity(dto.claimedTco2e, 'claimedTco2e');
     if (dto.verifierOrganisationId && (await this.repo.organisationKind(dto.verifierOrganisationId)) !== 'verifier') {
       throw new DomainError('VALIDATION_FAILED', `Organisation ${dto.verifierOrganisationId} is not a verifier.`);
     }
@@ -139,15 +138,5 @@ export class IssuancesService {
     // A draft has no workflow yet and a closed case's workflow has ended: the projection answers for both.
     if (c.status === 'draft' || ISSUANCE_TERMINAL_STATUSES.includes(c.status)) assertIssuanceAllowed(c.status, action);
     return this.temporal.client.workflow.getHandle(issuanceWorkflowId(caseNo)).executeUpdate(update, { args: [args], updateId: idempotencyKey ?? randomUUID() });
-  }
-
-  async assertDocumentsOnCase(caseNo: string, ids: string[]) {
-    if (!(await this.records.documentsBelongToCase(caseNo, ids))) throw new DomainError('VALIDATION_FAILED', `Some documentIds are not documents of ${caseNo}.`);
-  }
-
-  async officer(id: string) {
-    const o = await this.records.officer(id);
-    if (!o) throw new DomainError('VALIDATION_FAILED', `User ${id} is not an active officer.`);
-    return o;
   }
 }

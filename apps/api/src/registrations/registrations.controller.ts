@@ -8,6 +8,7 @@ import {
   submitSupplementUpdate,
 } from '../../../../libs/temporal/src';
 import { CurrentActor, Roles } from '../auth/actor.decorators';
+import { CaseRecordsRepository } from '../cases/case-records.repository';
 import { CaseStepsController } from '../cases/case-steps.controller';
 import { ErrorResponse } from '../common/error-response';
 import { CreateRegistrationDto, ListCasesQuery, ReviewDto, UploadDocumentDto } from './registration.dto';
@@ -24,7 +25,10 @@ const IDEMPOTENCY = { name: 'Idempotency-Key', required: false, description: 'Re
 @ApiResponse({ status: 409, type: ErrorResponse, description: 'Wrong state: the message says the state and what is allowed' })
 @Controller('registrations')
 export class RegistrationsController extends CaseStepsController {
-  constructor(protected readonly service: RegistrationsService) {
+  constructor(
+    protected readonly service: RegistrationsService,
+    protected readonly records: CaseRecordsRepository,
+  ) {
     super();
   }
 

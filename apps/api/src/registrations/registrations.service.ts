@@ -135,14 +135,4 @@ export class RegistrationsService {
       .getHandle(registrationWorkflowId(caseNo))
       .executeUpdate(update, { args: [args], updateId: idempotencyKey ?? randomUUID() });
   }
-
-  async assertDocumentsOnCase(caseNo: string, ids: string[]) {
-    if (!(await this.records.documentsBelongToCase(caseNo, ids))) throw new DomainError('VALIDATION_FAILED', `Some documentIds are not documents of ${caseNo}.`);
-  }
-
-  async officer(id: string) {
-    const o = await this.records.officer(id);
-    if (!o) throw new DomainError('VALIDATION_FAILED', `User ${id} is not an active officer.`);
-    return o;
-  }
 }

@@ -72,12 +72,6 @@ export class CaseProjectionRepository {
     return stored;
   }
 
-  async caseType(caseNo: string): Promise<'registration' | 'issuance'> {
-    const [row] = await this.db.query(`SELECT case_type FROM cases WHERE case_no = $1`, [caseNo]);
-    if (!row) throw new DomainError('NOT_FOUND', `No case ${caseNo}.`);
-    return row.case_type;
-  }
-
   async uploadedDocumentKinds(caseNo: string): Promise<string[]> {
     const rows = await this.db.query(`SELECT DISTINCT kind FROM case_documents WHERE case_no = $1`, [caseNo]);
     return rows.map((r: { kind: string }) => r.kind);
