@@ -1,15 +1,21 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { DomainError } from '../libs/domain/src';
+import { sqlState } from '../libs/persistence/src/sql-state';
 import type { CaseActivities } from '../libs/temporal/src';
 import { CaseActivitiesService } from './cases/case-activities.service';
 
 /**
- * Turns DI-built services into the plain functions Worker.create wants. A DomainError is a business
- * rule saying no: it becomes a non-retryable ApplicationFailure carrying the domain code.
+ * Turns DI-built services into the plain functions Worker.create wants, and says which failures are worth
+ * retrying. A DomainError is a business rule saying no. A PostgreSQL data exception (class 22: a value the
+ * column cannot hold) or integrity violation (class 23: a constraint) fails the same way on every retry, so
+ * it must not retry forever and wedge the case: both are non-retryable with a code the API maps to 4xx.
+ * Everything else (a lost connection, a restart, a timeout) is transient and retried on the activity's
+ * bounded schedule.
  */
 export function buildActivities(cases: CaseActivitiesService): CaseActivities {
   const names: (keyof CaseActivities)[] = [
-    'computeDeadline', 'recordCaseStep', 'missingMaterials', 'openPublicityNotice', 'dismissComment', 'closePublicityNotice', 'registerProject', 'issueCredits',
+    'computeDeadline', 'recordCaseStep', 'reportStepFailure', 'missingMaterials', 'openPublicityNotice', 'dismissComment', 'closePublicityNotice',
+    'registerProject', 'issueCredits', 'describeCancellation', 'reconcileClosedCases',
   ];
   return Object.fromEntries(
     names.map((name) => [
@@ -18,10 +24,18 @@ export function buildActivities(cases: CaseActivitiesService): CaseActivities {
         try {
           return await (cases[name] as (...a: unknown[]) => Promise<unknown>).apply(cases, args);
         } catch (e) {
-          if (e instanceof DomainError) throw ApplicationFailure.nonRetryable(e.message, e.code, e.details);
-          throw e;
+          throw permanentFailure(e) ?? e;
         }
       },
     ]),
   ) as unknown as CaseActivities;
+}
+
+/** A failure no retry can cure, as a non-retryable ApplicationFailure; undefined for transient ones. */
+export function permanentFailure(e: unknown): ApplicationFailure | undefined {
+  if (e instanceof DomainError) return ApplicationFailure.nonRetryable(e.message, e.code, e.details);
+  const code = sqlState(e);
+  if (code?.startsWith('22')) return ApplicationFailure.nonRetryable(`The database refused a value (SQLSTATE ${code}): ${(e as Error).message}`, 'INVALID_DATA');
+  if (code?.startsWith('23')) return ApplicationFailure.nonRetryable(`The database refused the change (SQLSTATE ${code}): ${(e as Error).message}`, 'CONSTRAINT_VIOLATED');
+  return undefined;
 }

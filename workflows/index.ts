@@ -1,3 +1,4 @@
-// The workflow bundle's entry point: every case workflow the worker hosts.
+// The workflow bundle's entry point: every workflow the worker hosts.
 export { projectRegistrationWorkflow } from './project-registration.workflow';
 export { reductionIssuanceWorkflow } from './reduction-issuance.workflow';
+export { caseReconciliationWorkflow } from './case-reconciliation.workflow';

@@ -6,10 +6,10 @@ import { RegistrationsService } from '../apps/api/src/registrations/registration
 import { PublicityRepository } from '../apps/api/src/publicity/publicity.repository';
 import { Clock } from '../apps/api/src/common/clock';
 import { WorkingDayCalendar } from '../libs/domain/src/calendar';
-import {
-  caseViewQuery, CASES_TASK_QUEUE, completeRegistrationUpdate, dismissCommentUpdate, openPublicityUpdate, registrationWorkflowId,
-  reviewUpdate, submitRevisionUpdate, submitSupplementUpdate,
-} from '../libs/temporal/src';
+import { caseActionUpdate, caseViewQuery, CASES_TASK_QUEUE, registrationWorkflowId, RegistrationCaseView } from '../libs/temporal/src';
+import { CaseProjectionRepository } from '../libs/persistence/src';
+import { unkeyed } from '../apps/api/src/idempotency/idempotency.interceptor';
+import type { Actor } from '../libs/domain/src';
 import { ensureSearchAttributes } from '../libs/temporal/src/server/search-attribute-registration';
 import { testServerExecutable } from '../libs/temporal/src/test-server-executable';
 import { eventually, makeReadyDraft, makeRegistry, Registry } from '../test/support/fixtures';
@@ -33,8 +33,8 @@ describe('project registration workflow (time skipping)', () => {
     worker = await startWorker(env.nativeConnection, CASES_TASK_QUEUE);
     db = worker.db;
     r = await makeRegistry(db);
-    const temporal = { client: env.client, searchAttributesEnabled } as never;
-    service = new RegistrationsService(new RegistrationsRepository(db), new CaseRecordsRepository(db), temporal, new Clock());
+    const temporal = { client: env.client, searchAttributesEnabled, call: (fn: (c: typeof env.client) => unknown) => fn(env.client) } as never;
+    service = new RegistrationsService(new RegistrationsRepository(db), new CaseRecordsRepository(db), new CaseProjectionRepository(db), temporal, new Clock());
     publicity = new PublicityRepository(db);
   }, 60_000);
 
@@ -44,15 +44,18 @@ describe('project registration workflow (time skipping)', () => {
   });
 
   const handle = (caseNo: string) => env.client.workflow.getHandle(registrationWorkflowId(caseNo));
+  /** A person's action as the API sends it: the Update named after the action. */
+  const act = (caseNo: string, action: string, actor: Actor, args: Record<string, unknown> = {}) =>
+    handle(caseNo).executeUpdate(caseActionUpdate<RegistrationCaseView>(action), { args: [{ actor, ...args }] });
   const row = async (caseNo: string) => (await db.query(`SELECT * FROM registration_cases WHERE case_no = $1`, [caseNo]))[0];
   const statusBecomes = (caseNo: string, status: string) =>
     eventually(async () => ((await row(caseNo)).status === status ? row(caseNo) : undefined), `${caseNo} → ${status}`);
   const skipPast = async (iso: string) => env.sleep(Date.parse(iso) - (await env.currentTimeMs()) + 60_000);
 
   async function toPublicity(caseNo: string) {
-    await service.submit(r.developer, caseNo);
-    await handle(caseNo).executeUpdate(reviewUpdate, { args: [{ actor: r.officer, outcome: 'pass', reasons: '' }] });
-    const view = await handle(caseNo).executeUpdate(openPublicityUpdate, { args: [{ actor: r.officer }] });
+    await service.act(r.developer, caseNo, 'submit', {}, unkeyed());
+    await act(caseNo, 'review', r.officer, { outcome: 'pass', reasons: '' });
+    const view = await act(caseNo, 'openPublicity', r.officer);
     const [notice] = await db.query(`SELECT * FROM publicity_notices WHERE case_no = $1 AND round = $2`, [caseNo, view.round]);
     return { view, notice };
   }
@@ -88,12 +91,10 @@ describe('project registration workflow (time skipping)', () => {
     const expected = new WorkingDayCalendar().addWorkingDays(new Date(Date.parse(notice.closes_at.toISOString()) - 1), 10);
     expect(after.deadline_at.toISOString()).toBe(expected.closesAt);
 
-    const revised = await handle(caseNo).executeUpdate(submitRevisionUpdate, {
-      args: [{ actor: r.developer, documentIds: [], responses: [{ commentId: c.id, response: 'Ownership letter attached.' }] }],
-    });
+    const revised = await act(caseNo, 'submitRevision', r.developer, { documentIds: [], responses: [{ commentId: c.id, response: 'Ownership letter attached.' }] });
     expect(revised).toMatchObject({ status: 'under_review', round: 2, deadline: null });
-    await handle(caseNo).executeUpdate(reviewUpdate, { args: [{ actor: r.officer, outcome: 'pass', reasons: '' }] });
-    const second = await handle(caseNo).executeUpdate(openPublicityUpdate, { args: [{ actor: r.officer }] });
+    await act(caseNo, 'review', r.officer, { outcome: 'pass', reasons: '' });
+    const second = await act(caseNo, 'openPublicity', r.officer);
     expect(second.round).toBe(2);
     const rounds = await db.query(`SELECT round, status FROM publicity_notices WHERE case_no = $1 ORDER BY round`, [caseNo]);
     expect(rounds).toEqual([{ round: 1, status: 'closed' }, { round: 2, status: 'open' }]);
@@ -124,14 +125,14 @@ describe('project registration workflow (time skipping)', () => {
 
   it('BJ-15: a supplement request not answered within 10 working days lapses the case; an answer returns it to review', async () => {
     const lapsing = await makeReadyDraft(db, r);
-    await service.submit(r.developer, lapsing);
-    const asked = await handle(lapsing).executeUpdate(reviewUpdate, { args: [{ actor: r.officer, outcome: 'request_supplement', reasons: 'Grid connection certificate missing.' }] });
+    await service.act(r.developer, lapsing, 'submit', {}, unkeyed());
+    const asked = await act(lapsing, 'review', r.officer, { outcome: 'request_supplement', reasons: 'Grid connection certificate missing.' });
     expect(asked).toMatchObject({ status: 'awaiting_supplement', deadline: { kind: 'supplement_due', bindsOn: 'developer' } });
 
     const answered = await makeReadyDraft(db, r);
-    await service.submit(r.developer, answered);
-    await handle(answered).executeUpdate(reviewUpdate, { args: [{ actor: r.officer, outcome: 'request_supplement', reasons: 'Missing certificate.' }] });
-    const back = await handle(answered).executeUpdate(submitSupplementUpdate, { args: [{ actor: r.developer, note: 'Attached.', documentIds: [] }] });
+    await service.act(r.developer, answered, 'submit', {}, unkeyed());
+    await act(answered, 'review', r.officer, { outcome: 'request_supplement', reasons: 'Missing certificate.' });
+    const back = await act(answered, 'submitSupplement', r.developer, { note: 'Attached.', documentIds: [] });
     expect(back.status).toBe('under_review');
 
     await skipPast(asked.deadline!.closesAt);
@@ -143,7 +144,7 @@ describe('project registration workflow (time skipping)', () => {
     const caseNo = await makeReadyDraft(db, r);
     const { notice } = await toPublicity(caseNo);
     const spam = await comment(notice.id, 'buy cheap followers');
-    await handle(caseNo).executeUpdate(dismissCommentUpdate, { args: [{ actor: r.officer, commentId: spam.id, reason: 'spam' }] });
+    await act(caseNo, 'dismissComment', r.officer, { commentId: spam.id, reason: 'spam' });
     await skipPast(notice.closes_at.toISOString());
     await statusBecomes(caseNo, 'awaiting_registration');
     const [c] = await db.query(`SELECT dismissed_reason, dismissed_by FROM publicity_comments WHERE id = $1`, [spam.id]);
@@ -164,7 +165,7 @@ describe('project registration workflow (time skipping)', () => {
     // Another ten working days later it is still not registered: only an officer completes registration.
     await env.sleep('20 days');
     expect((await handle(caseNo).query(caseViewQuery)).status).toBe('awaiting_registration');
-    const done = await handle(caseNo).executeUpdate(completeRegistrationUpdate, { args: [{ actor: r.officer }] });
+    const done = await act(caseNo, 'completeRegistration', r.officer);
     expect(done).toMatchObject({ status: 'registered', registrationNo: expect.stringMatching(/^BJ-TPH-I-\d{4}-\d{4}$/) });
   });
 
@@ -173,7 +174,7 @@ describe('project registration workflow (time skipping)', () => {
     const { notice } = await toPublicity(caseNo);
     await skipPast(notice.closes_at.toISOString());
     await statusBecomes(caseNo, 'awaiting_registration');
-    const done = await handle(caseNo).executeUpdate(completeRegistrationUpdate, { args: [{ actor: r.officer }] });
+    const done = await act(caseNo, 'completeRegistration', r.officer);
     const [project] = await db.query(`SELECT p.project_class, p.registration_no FROM projects p JOIN registration_cases c ON c.project_id = p.id WHERE c.case_no = $1`, [caseNo]);
     expect(project).toEqual({ project_class: 'I', registration_no: done.registrationNo });
     expect(await handle(caseNo).result()).toMatchObject({ status: 'registered' });

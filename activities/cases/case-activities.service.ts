@@ -1,8 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Actor, CASE_PERIODS, missingIssuanceMaterials, missingMaterials } from '../../libs/domain/src';
-import { CalendarRepository, CaseProjectionRepository, LedgerRepository } from '../../libs/persistence/src';
-import type { CaseActivities, CaseStep, ComputeDeadlineRequest } from '../../libs/temporal/src';
+import { Actor, CaseType, missingIssuanceMaterials, missingMaterials, rulePack } from '../../libs/domain/src';
+import { CalendarRepository, CaseProjectionRepository, LedgerRepository, StoredNotification } from '../../libs/persistence/src';
+import { CASE_WORKFLOWS, caseNoFromWorkflowId } from '../../libs/temporal/src';
+import type { CaseActivities, CaseStep, ComputeDeadlineRequest, Deadline, StepFailureReport } from '../../libs/temporal/src';
 import { NOTIFICATION_CHANNELS, NotificationChannel } from '../notifications/notification-channel';
+import { WorkerTemporal } from '../temporal/worker-temporal';
+
+/** How Temporal names the ways a workflow can close outside its own code, in words for timelines. */
+const CLOSED_OUTSIDE: Record<string, string> = { TERMINATED: 'was terminated', TIMED_OUT: 'timed out', FAILED: 'failed', CANCELLED: 'was cancelled' };
 
 /** The activities of case workflows: thin adapters from the workflow's requests to repositories and domain rules. */
 @Injectable()
@@ -13,11 +18,13 @@ export class CaseActivitiesService implements CaseActivities {
     private readonly calendar: CalendarRepository,
     private readonly projection: CaseProjectionRepository,
     private readonly ledger: LedgerRepository,
+    private readonly temporal: WorkerTemporal,
     @Inject(NOTIFICATION_CHANNELS) private readonly channels: NotificationChannel[],
   ) {}
 
-  async computeDeadline(req: ComputeDeadlineRequest) {
-    const { workingDays, bindsOn } = CASE_PERIODS[req.kind];
+  /** CAL-3: on the current calendar, with the period from the case's rule pack. */
+  async computeDeadline(req: ComputeDeadlineRequest): Promise<Deadline> {
+    const { workingDays, bindsOn } = rulePack(req.jurisdiction).periods[req.kind];
     const d = (await this.calendar.load()).addWorkingDays(req.startedAt, workingDays);
     return {
       kind: req.kind,
@@ -32,17 +39,15 @@ export class CaseActivitiesService implements CaseActivities {
   }
 
   async recordCaseStep(step: CaseStep): Promise<void> {
-    const fresh = await this.projection.recordStep(step);
-    for (const n of fresh) {
-      for (const channel of this.channels) {
-        // Delivery failures must not undo the case step; the inbox row stays as the record.
-        await channel.deliver(n).catch((e) => this.log.warn(`channel ${channel.name} failed for ${n.id}: ${e}`));
-      }
-    }
+    await this.deliver(await this.projection.recordStep(step));
+  }
+
+  async reportStepFailure(report: StepFailureReport): Promise<void> {
+    await this.deliver(await this.projection.recordFailure(report));
   }
 
   /** BJ-13 or BJ-21, by the kind of case. */
-  async missingMaterials(caseNo: string, caseType: 'registration' | 'issuance' = 'registration'): Promise<string[]> {
+  async missingMaterials(caseNo: string, caseType: CaseType): Promise<string[]> {
     const uploaded = await this.projection.uploadedDocumentKinds(caseNo);
     return caseType === 'issuance' ? missingIssuanceMaterials(uploaded) : missingMaterials(uploaded);
   }
@@ -51,7 +56,7 @@ export class CaseActivitiesService implements CaseActivities {
     return this.projection.openPublicityNotice(req);
   }
 
-  dismissComment(req: { caseNo: string; round: number; commentId: string; reason: string; note?: string; actor: Actor; at: string }) {
+  dismissComment(req: { caseNo: string; round: number; commentId: string; reason: string; note: string | null; actor: Actor; at: string }) {
     return this.projection.dismissComment(req);
   }
 
@@ -67,5 +72,45 @@ export class CaseActivitiesService implements CaseActivities {
   async issueCredits(req: Parameters<CaseActivities['issueCredits']>[0]) {
     const block = await this.ledger.issue(req);
     return block && { prefix: block.prefix, serialFrom: block.serialFrom, serialTo: block.serialTo, accountNo: block.accountNo };
+  }
+
+  /** Who cancelled the workflow and why: the WorkflowExecutionCancelRequested event of its history. */
+  async describeCancellation(req: { workflowId: string }): Promise<{ reason: string; operator: string }> {
+    const history = await this.temporal.client.workflow.getHandle(req.workflowId).fetchHistory();
+    const requested = [...(history.events ?? [])].reverse().find((e) => e.workflowExecutionCancelRequestedEventAttributes)?.workflowExecutionCancelRequestedEventAttributes;
+    return { reason: requested?.cause ?? '', operator: requested?.identity ?? '' };
+  }
+
+  /**
+   * Case workflows that closed outside their procedure — terminated, timed out, failed (or cancelled where the
+   * workflow could not withdraw the case) — in the last `lookbackHours`, from Temporal's visibility store;
+   * each whose case is still open in the projection is marked terminated and its parties told.
+   */
+  async reconcileClosedCases(req: { lookbackHours: number }): Promise<{ examined: number; marked: string[] }> {
+    const since = new Date(Date.now() - req.lookbackHours * 3_600_000).toISOString();
+    const types = Object.values(CASE_WORKFLOWS).map((w) => `'${w.workflowType}'`).join(', ');
+    const query = `WorkflowType IN (${types}) AND ExecutionStatus IN ('Terminated', 'TimedOut', 'Failed', 'Canceled') AND CloseTime > '${since}'`;
+    let examined = 0;
+    const marked: string[] = [];
+    for await (const wf of this.temporal.client.workflow.list({ query })) {
+      examined += 1;
+      const how = CLOSED_OUTSIDE[wf.status.name] ?? wf.status.name.toLowerCase();
+      const result = await this.projection.markClosedOutsideProcedure(caseNoFromWorkflowId(wf.workflowId), how, new Date().toISOString());
+      if (result.marked) {
+        marked.push(caseNoFromWorkflowId(wf.workflowId));
+        await this.deliver(result.notifications);
+      }
+    }
+    if (marked.length) this.log.warn(`reconciliation marked ${marked.length} case(s) terminated: ${marked.join(', ')}`);
+    return { examined, marked };
+  }
+
+  private async deliver(fresh: StoredNotification[]) {
+    for (const n of fresh) {
+      for (const channel of this.channels) {
+        // Delivery failures must not undo the case step; the inbox row stays as the record.
+        await channel.deliver(n).catch((e) => this.log.warn(`channel ${channel.name} failed for ${n.id}: ${e}`));
+      }
+    }
   }
 }

@@ -8,8 +8,9 @@ import { IssuancesRepository } from '../../apps/api/src/issuances/issuances.repo
 import { IssuancesService } from '../../apps/api/src/issuances/issuances.service';
 import { TemporalClientService } from '../../apps/api/src/temporal/temporal-client.service';
 import { Actor, ISSUANCE_MATERIALS } from '../../libs/domain/src';
-import { LedgerRepository } from '../../libs/persistence/src';
-import { IssuanceCaseView, issuanceReviewUpdate, issuanceWorkflowId, openPublicityUpdate, signOffUpdate, submitToBureauUpdate } from '../../libs/temporal/src';
+import { CaseProjectionRepository, LedgerRepository } from '../../libs/persistence/src';
+import { IssuanceCaseView, issuanceWorkflowId } from '../../libs/temporal/src';
+import { unkeyed } from '../../apps/api/src/idempotency/idempotency.interceptor';
 import { ensureSearchAttributes } from '../../libs/temporal/src/server/search-attribute-registration';
 import { testServerExecutable } from '../../libs/temporal/src/test-server-executable';
 import { log, sleep } from '../stack/util';
@@ -65,7 +66,7 @@ async function measure(env: TestWorkflowEnvironment, db: DataSource, searchAttri
   const client = new Client({ connection: env.connection });
   const temporal = Object.assign(new TemporalClientService(), { client, searchAttributesEnabled });
   const records = new CaseRecordsRepository(db);
-  const service = new IssuancesService(new IssuancesRepository(db), records, temporal, new Clock());
+  const service = new IssuancesService(new IssuancesRepository(db), records, new CaseProjectionRepository(db), temporal, new Clock());
   const parties = await insertParties(db);
   const applications: string[] = [];
   for (let i = 0; i < WARM_UP + CASES; i++) applications.push(await readyApplication(db, service, parties));
@@ -75,10 +76,10 @@ async function measure(env: TestWorkflowEnvironment, db: DataSource, searchAttri
     const closesAt: number[] = [];
     await pool(caseNos, CONCURRENCY, async (caseNo) => {
       const { developer, officer } = parties;
-      const submitted = await service.submit(developer, caseNo);
+      const submitted = await service.act(developer, caseNo, 'submit', {}, unkeyed());
       if (submitted.status !== 'under_review') throw new Error(`${caseNo} is ${submitted.status} after submission`);
-      await service.act(officer, caseNo, 'review', issuanceReviewUpdate, { actor: officer, outcome: 'pass', reasons: '', auditedTco2e: AUDITED });
-      const open = await service.act(officer, caseNo, 'openPublicity', openPublicityUpdate, { actor: officer });
+      await service.act(officer, caseNo, 'review', { outcome: 'pass', auditedTco2e: AUDITED }, unkeyed());
+      const open = await service.act(officer, caseNo, 'openPublicity', {}, unkeyed());
       closesAt.push(Date.parse(open.deadline!.closesAt));
     });
     // Publicity closes at 00:00 of a working day: one skip past the last close fires every case's timer.
@@ -87,8 +88,8 @@ async function measure(env: TestWorkflowEnvironment, db: DataSource, searchAttri
     await pool(caseNos, CONCURRENCY, async (caseNo) => {
       const { officer, bureau } = parties;
       await statusBecomes(db, caseNo, 'awaiting_bureau_submission');
-      await service.act(officer, caseNo, 'submitToBureau', submitToBureauUpdate, { actor: officer });
-      const done = await service.act(bureau, caseNo, 'signOff', signOffUpdate, { actor: bureau });
+      await service.act(officer, caseNo, 'submitToBureau', {}, unkeyed());
+      const done = await service.act<IssuanceCaseView>(bureau, caseNo, 'signOff', {}, unkeyed());
       if (done.status !== 'issued' || done.issuedTco2e !== ISSUED) throw new Error(`${caseNo} signed off as ${done.status} with ${done.issuedTco2e} t`);
       const closed: IssuanceCaseView = await client.workflow.getHandle(issuanceWorkflowId(caseNo)).result();
       if (closed.status !== 'issued') throw new Error(`${caseNo}'s workflow closed as ${closed.status}`);

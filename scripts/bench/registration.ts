@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CaseRecordsRepository } from '../../apps/api/src/cases/case-records.repository';
 import { RegistrationsRepository } from '../../apps/api/src/registrations/registrations.repository';
-import { REGISTRATION_MATERIALS } from '../../libs/domain/src';
+import { identifierSkeleton, REGISTRATION_MATERIALS } from '../../libs/domain/src';
 import { emptyWorkflowRate, updateRoundTrips, withBaselineWorker } from './empty-workflows';
 import { intFromEnv, percentile, pool, timed } from './measure';
 import { Figure, printFigure, printHeading, printLine } from './report';
@@ -79,13 +79,15 @@ async function readyDrafts(stack: ServiceStack, n: number): Promise<string[]> {
   const year = new Date().getUTCFullYear();
   const drafts: string[] = [];
   for (let i = 0; i < n; i++) {
+    const siteId = `BENCH-${randomUUID()}`;
     const caseNo = await repo.createDraft({
       organisationId: dev.organisationId,
       jurisdiction: 'BJ',
       userId: dev.userId,
       year,
-      project: { name: `Bench PV ${i}`, location: '北京', methodologyVersionId: stack.seed.methodologyVersions.tier1, siteIdentifiers: [`BENCH-${randomUUID()}`], implementationStartDate: '2024-01-01' },
+      project: { name: `Bench PV ${i}`, location: '北京', methodologyVersionId: stack.seed.methodologyVersions.tier1, siteIdentifiers: [siteId], implementationStartDate: '2024-01-01' },
       attestations: { notUnderEtsAllowanceManagement: true, notInOtherMechanism: true },
+      identifierClaims: [identifierSkeleton(siteId)],
     });
     for (const kind of REGISTRATION_MATERIALS) {
       await records.addDocument({ caseNo, kind, filename: `${kind}.pdf`, contentType: 'application/pdf', content: Buffer.from(`${kind} ${caseNo}`), round: 0, userId: dev.userId });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import type { Actor, Role } from '../../libs/domain/src';
+import { identifierSkeleton, type Actor, type Role } from '../../libs/domain/src';
 import { CaseRecordsRepository } from '../../apps/api/src/cases/case-records.repository';
 import { RegistrationsRepository } from '../../apps/api/src/registrations/registrations.repository';
 
@@ -45,6 +45,7 @@ export async function makeReadyDraft(db: DataSource, r: Registry, siteId = `SITE
     year: 2026,
     project: { name: `Rooftop PV ${siteId}`, location: '北京市朝阳区', methodologyVersionId: r.tier1, siteIdentifiers: [siteId], implementationStartDate: '2024-03-01' },
     attestations: { notUnderEtsAllowanceManagement: true, notInOtherMechanism: true },
+    identifierClaims: [identifierSkeleton(siteId)],
   });
   for (const kind of ['application_letter', 'project_design_document', 'implementation_plan', 'authenticity_commitment']) {
     await new CaseRecordsRepository(db).addDocument({ caseNo, kind, filename: `${kind}.pdf`, contentType: 'application/pdf', content: Buffer.from(`${kind} of ${caseNo}`), round: 0, userId: r.developer.userId });

@@ -2,20 +2,21 @@ import { ActivityOptions, proxyActivities } from '@temporalio/workflow';
 import type { CaseActivities } from '../../libs/temporal/src';
 
 /**
- * Projection and deadline activities are short database writes: retry them patiently (a database
- * restart must not fail a case), never on business-rule failures, which are non-retryable by code.
+ * Case activities are short database writes. Transient trouble (a database restart, a lost connection) is
+ * retried on a bounded schedule — about 15 s over 5 attempts — after which the step fails, the case keeps
+ * its state and deadline timer, and it is marked as needing attention (case-kernel) instead of retrying
+ * unseen. Business-rule failures and permanent data errors are non-retryable by code (activity-registry).
  */
 export const CASE_ACTIVITY_OPTIONS: ActivityOptions = {
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '8 seconds', maximumAttempts: 5 },
 };
 
-/**
- * Issuing credits is one short ledger transaction: when a worker dies holding it, retry after 10 s rather
- * than 30 (the ledger makes the retry safe: one block per case).
- */
 const OPTIONS_BY_ACTIVITY: Partial<Record<keyof CaseActivities, ActivityOptions>> = {
-  issueCredits: { ...CASE_ACTIVITY_OPTIONS, startToCloseTimeout: '10 seconds' },
+  // Telling operators about a failed step must get through once the database is back: retry for a day.
+  reportStepFailure: { startToCloseTimeout: '10 seconds', scheduleToCloseTimeout: '1 day', retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' } },
+  // Reconciliation reads visibility and writes a few rows per closed case.
+  reconcileClosedCases: { startToCloseTimeout: '5 minutes', retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 5 } },
 };
 
 const acts = proxyActivities<CaseActivities>(CASE_ACTIVITY_OPTIONS);

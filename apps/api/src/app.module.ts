@@ -4,6 +4,7 @@ import { PersistenceModule } from '../../../libs/persistence/src/persistence.mod
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { HealthModule } from './health/health.module';
+import { IdempotencyModule } from './idempotency/idempotency.module';
 import { IssuancesModule } from './issuances/issuances.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { MethodologiesModule } from './methodologies/methodologies.module';
@@ -19,6 +20,7 @@ import { TemporalClientModule } from './temporal/temporal-client.module';
     PersistenceModule,
     AuthModule,
     TemporalClientModule,
+    IdempotencyModule,
     HealthModule,
     OrganisationsModule,
     MethodologiesModule,

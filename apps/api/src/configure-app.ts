@@ -1,20 +1,47 @@
 import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Server } from 'node:http';
+import { STATUS_CODES } from 'node:http';
+import { Socket } from 'node:net';
 import { Logger } from 'nestjs-pino';
 import { DomainExceptionFilter } from './common/domain-exception.filter';
+import { SafeTextPipe } from './common/safe-text.pipe';
 
-/** Everything main.ts, the e2e tests and the demo share: validation, the error shape, OpenAPI at /docs. */
+/** Everything main.ts, the e2e tests and the demo share: the text rule and validation, the error shape, OpenAPI at /docs. */
 export function configureApp(app: INestApplication): INestApplication {
   app.useLogger(app.get(Logger));
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.useGlobalPipes(new SafeTextPipe(), new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new DomainExceptionFilter());
+  answerMalformedRequestsInTheErrorShape(app.getHttpServer());
   app.enableShutdownHooks();
   const doc = new DocumentBuilder()
     .setTitle('Carbon-inclusion registry (碳普惠) back office')
-    .setDescription('Registration, publicity and deadlines for Beijing Class I projects. Errors share one shape: ErrorResponse.')
-    .setVersion('0.1.0')
+    .setDescription(
+      'Registration and issuance cases, publicity, deadlines and the registry ledger (Beijing). Errors share one shape: ErrorResponse. ' +
+        'Mutating requests take an optional Idempotency-Key.',
+    )
+    .setVersion('0.2.0')
     .addBearerAuth()
     .build();
   SwaggerModule.setup('docs', app, SwaggerModule.createDocument(app, doc));
   return app;
+}
+
+/**
+ * Requests Node refuses before any route runs — headers over its limit (431), malformed HTTP (400) — are
+ * answered in the one JSON error shape too, instead of Node's bare status line.
+ */
+function answerMalformedRequestsInTheErrorShape(server: Server) {
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
+    if (err.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const [statusCode, code, message] =
+      err.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'HEADERS_TOO_LARGE', 'The request headers are larger than this server accepts.']
+        : [400, 'VALIDATION_FAILED', 'The request is not valid HTTP.'];
+    const body = JSON.stringify({ statusCode, code, message });
+    socket.end(`HTTP/1.1 ${statusCode} ${STATUS_CODES[statusCode]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  });
 }

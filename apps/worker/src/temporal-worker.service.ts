@@ -1,11 +1,12 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { Worker } from '@temporalio/worker';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildActivities } from '../../../activities/activity-registry';
 import { CaseActivitiesService } from '../../../activities/cases/case-activities.service';
+import { WorkerTemporal } from '../../../activities/temporal/worker-temporal';
 import { CASES_TASK_QUEUE } from '../../../libs/temporal/src';
-import { temporalConfig } from '../../../libs/temporal/src/server/temporal-config';
+import { ensureReconciliationSchedule } from '../../../libs/temporal/src/server/reconciliation-schedule';
 
 /**
  * Our own small worker service (temporal-notes: neither nestjs-temporal package is a safe bet):
@@ -16,15 +17,16 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
   private readonly log = new Logger('TemporalWorker');
   private worker?: Worker;
   private running?: Promise<void>;
-  private connection?: NativeConnection;
 
-  constructor(private readonly cases: CaseActivitiesService) {}
+  constructor(
+    private readonly cases: CaseActivitiesService,
+    private readonly temporal: WorkerTemporal,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const { address, namespace } = temporalConfig();
-    this.connection = await NativeConnection.connect({ address });
+    const { connection, namespace } = this.temporal;
     this.worker = await Worker.create({
-      connection: this.connection,
+      connection,
       namespace,
       taskQueue: CASES_TASK_QUEUE,
       ...workflowSource(),
@@ -34,13 +36,14 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     });
     this.running = this.worker.run();
     this.running.catch((e) => this.log.error(`worker stopped with an error: ${e}`));
-    this.log.log(`polling ${CASES_TASK_QUEUE} on ${address} (${namespace})`);
+    this.log.log(`polling ${CASES_TASK_QUEUE} (${namespace})`);
+    this.log.log(`case reconciliation schedule: ${await ensureReconciliationSchedule(this.temporal.client)}`);
   }
 
   async onApplicationShutdown(): Promise<void> {
     if (this.worker?.getState() === 'RUNNING') this.worker.shutdown();
     await this.running?.catch(() => undefined);
-    await this.connection?.close();
+    await this.temporal.connection.close();
   }
 }
 

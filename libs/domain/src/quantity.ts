@@ -16,14 +16,21 @@ export const WHOLE_TONNES_PATTERN = /^[1-9]\d{0,11}$/;
 
 export function parseQuantity(value: string, field: string): Tonnes {
   if (typeof value !== 'string' || !QUANTITY_PATTERN.test(value)) {
-    throw new DomainError('VALIDATION_FAILED', `${field} must be a decimal number of tCO2e with at most 6 decimal places, as a string (got ${JSON.stringify(value)}).`);
+    throw new DomainError('VALIDATION_FAILED', `${field} must be a decimal number of tCO2e with at most 6 decimal places, as a string (got ${JSON.stringify(value)}).`, { field });
   }
   return new Tonnes(value);
 }
 
+/** BJ-20: a claimed quantity is more than nothing. */
+export function parsePositiveQuantity(value: string, field: string): Tonnes {
+  const q = parseQuantity(value, field);
+  if (q.lte(0)) throw new DomainError('VALIDATION_FAILED', `${field} must be more than 0 tCO2e.`, { field });
+  return q;
+}
+
 export function parseWholeTonnes(value: string, field: string): Tonnes {
   if (typeof value !== 'string' || !WHOLE_TONNES_PATTERN.test(value)) {
-    throw new DomainError('VALIDATION_FAILED', `${field} must be a positive whole number of tonnes, as a string (got ${JSON.stringify(value)}).`);
+    throw new DomainError('VALIDATION_FAILED', `${field} must be a positive whole number of tonnes, as a string (got ${JSON.stringify(value)}).`, { field });
   }
   return new Tonnes(value);
 }

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Actor, DomainError } from '../../../../libs/domain/src';
 import { assertCalendarDay } from '../../../../libs/domain/src/calendar';
 import { CalendarRepository } from '../../../../libs/persistence/src';
-import { calendarChangedSignal, registrationWorkflowId } from '../../../../libs/temporal/src';
+import { calendarChangedSignal, caseWorkflowId } from '../../../../libs/temporal/src';
 import { DataSource } from 'typeorm';
 import { TemporalClientService } from '../temporal/temporal-client.service';
 
@@ -37,15 +37,24 @@ export class CalendarService {
     return { ...(await this.overrides()), casesNotified: await this.notifyOpenCases() };
   }
 
-  /** CAL-4: open cases with a running deadline recompute it on the new calendar (and move their timers). */
+  /**
+   * CAL-4: every open case of every type with a running deadline recomputes it on the new calendar (moving
+   * its timer, and updating its provisional flag and calendar version). Answers how many were signalled.
+   */
   private async notifyOpenCases(): Promise<number> {
-    const rows: { case_no: string }[] = await this.db.query(`SELECT case_no FROM registration_cases WHERE deadline_at IS NOT NULL AND NOT overdue`);
-    for (const r of rows) {
-      await this.temporal.client.workflow
-        .getHandle(registrationWorkflowId(r.case_no))
-        .signal(calendarChangedSignal)
-        .catch((e) => this.log.warn(`could not signal ${r.case_no}: ${e}`));
+    const rows: { case_no: string; case_type: 'registration' | 'issuance' }[] = await this.db.query(
+      `SELECT case_no, case_type FROM case_overview WHERE deadline_at IS NOT NULL AND NOT overdue ORDER BY deadline_at`,
+    );
+    let signalled = 0;
+    for (let i = 0; i < rows.length; i += SIGNAL_BATCH) {
+      const batch = await Promise.allSettled(
+        rows.slice(i, i + SIGNAL_BATCH).map((r) => this.temporal.call((client) => client.workflow.getHandle(caseWorkflowId(r.case_type, r.case_no)).signal(calendarChangedSignal))),
+      );
+      batch.forEach((b, j) => (b.status === 'fulfilled' ? signalled++ : this.log.warn(`could not signal ${rows[i + j].case_no}: ${b.reason}`)));
     }
-    return rows.length;
+    return signalled;
   }
 }
+
+/** Signals sent at once: enough to finish 10 000 cases in seconds without flooding the frontend. */
+const SIGNAL_BATCH = 50;

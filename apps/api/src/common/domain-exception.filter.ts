@@ -1,71 +1,110 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { Response } from 'express';
-import { DomainError, DomainErrorCode, isDomainErrorCode } from '../../../../libs/domain/src';
+import { DomainError, isDomainErrorCode } from '../../../../libs/domain/src';
+import { sqlState } from '../../../../libs/persistence/src/sql-state';
+import { EdgeError } from './edge-error';
+import { EDGE_ERROR_CODES, ErrorCode, httpStatusFor, retryAfterFor } from './error-codes';
 import { ErrorResponse } from './error-response';
 
-/** The one place domain codes become HTTP statuses (style: one exhaustive switch at the edge). */
-export function httpStatusFor(code: DomainErrorCode): number {
-  switch (code) {
-    case 'VALIDATION_FAILED':
-    case 'CALENDAR_INVALID_PERIOD':
-    case 'CALENDAR_INVALID_DATE':
-      return HttpStatus.BAD_REQUEST;
-    case 'UNAUTHENTICATED':
-      return HttpStatus.UNAUTHORIZED;
-    case 'FORBIDDEN':
-      return HttpStatus.FORBIDDEN;
-    case 'NOT_FOUND':
-      return HttpStatus.NOT_FOUND;
-    case 'WRONG_STATE':
-    case 'DUPLICATE':
-    case 'PUBLICITY_CLOSED':
-    case 'BUSY':
-      return HttpStatus.CONFLICT;
-    case 'INELIGIBLE':
-    case 'MATERIALS_INCOMPLETE':
-    case 'INSUFFICIENT_HOLDINGS':
-    case 'HOLDER_NOT_ALLOWED':
-      return HttpStatus.UNPROCESSABLE_ENTITY;
+export { httpStatusFor } from './error-codes';
+
+/** A response stored under an Idempotency-Key, answered again as it was. */
+export class ReplayedError extends Error {
+  constructor(readonly body: ErrorResponse) {
+    super(body.message);
   }
 }
 
-/** A rejected Update carries the domain code as the ApplicationFailure type, possibly under an ActivityFailure. */
-function domainCauseOf(e: unknown): ApplicationFailure | undefined {
+const isErrorCode = (code: unknown): code is ErrorCode => isDomainErrorCode(code) || (EDGE_ERROR_CODES as readonly unknown[]).includes(code);
+const body = (code: ErrorCode, message: string, details?: Record<string, unknown>): ErrorResponse => ({
+  statusCode: httpStatusFor(code), code, message, ...(details ? { details } : {}),
+});
+
+/** A rejected Update or failed step carries its code as the ApplicationFailure type, possibly under an ActivityFailure. */
+function failureCauseOf(e: unknown): ApplicationFailure | undefined {
   for (let c = e as { cause?: unknown } | undefined; c; c = c.cause as typeof c) {
-    if (c instanceof ApplicationFailure && isDomainErrorCode(c.type)) return c;
+    if (c instanceof ApplicationFailure && isErrorCode(c.type)) return c;
   }
   return undefined;
 }
 
+/** Errors the body parser raises before any controller runs (express `type` codes). */
+const BODY_PARSER: Record<string, [ErrorCode, string]> = {
+  'entity.too.large': ['PAYLOAD_TOO_LARGE', 'The request body is larger than this endpoint accepts.'],
+  'parameters.too.many': ['PAYLOAD_TOO_LARGE', 'The request has too many parameters.'],
+  'entity.parse.failed': ['VALIDATION_FAILED', 'The request body is not valid JSON.'],
+  'encoding.unsupported': ['UNSUPPORTED_MEDIA_TYPE', 'The request body uses a content encoding this API does not accept.'],
+  'charset.unsupported': ['UNSUPPORTED_MEDIA_TYPE', 'The request body uses a character set this API does not accept; send UTF-8.'],
+  'request.aborted': ['VALIDATION_FAILED', 'The request was aborted before its body arrived.'],
+  'request.size.invalid': ['VALIDATION_FAILED', 'The request body is not as long as its Content-Length says.'],
+  'stream.encoding.set': ['INTERNAL', 'The request stream could not be read.'],
+};
+
+const HTTP_CODES: Record<number, ErrorCode> = {
+  400: 'VALIDATION_FAILED', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 405: 'METHOD_NOT_ALLOWED', 409: 'DUPLICATE',
+  413: 'PAYLOAD_TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE', 422: 'VALIDATION_FAILED', 429: 'RATE_LIMITED', 503: 'TRY_AGAIN',
+};
+
+/**
+ * The safety net behind edge validation: a value or change the database refuses is the client's input
+ * that validation missed, so it is a 4xx, never a 500 (and logged, since it marks a gap to close).
+ */
+function databaseRefusal(e: unknown): ErrorResponse | undefined {
+  const state = sqlState(e);
+  if (!state) return undefined;
+  const detail = (e as { driverError?: { detail?: string }; detail?: string }).driverError?.detail ?? (e as { detail?: string }).detail;
+  if (state === '23505' || state === '23P01') return body('DUPLICATE', `This conflicts with a record that already exists${detail ? ` (${detail})` : ''}.`);
+  if (state === '23503') return body('VALIDATION_FAILED', 'The request refers to a record that does not exist.');
+  if (state.startsWith('23')) return body('VALIDATION_FAILED', 'The request breaks a rule the registry keeps in its database; check the values sent.');
+  if (state.startsWith('22')) return body('VALIDATION_FAILED', 'A value in the request cannot be stored (wrong format, out of range or too long).');
+  return undefined;
+}
+
+/** Everything a request can end with, in the one error shape. Shared by the filter and the idempotency store. */
+export function errorBody(e: unknown, log?: Logger): ErrorResponse {
+  if (e instanceof ReplayedError) return e.body;
+  if (e instanceof DomainError || e instanceof EdgeError) return body(e.code, e.message, e.details);
+  const failure = failureCauseOf(e);
+  if (failure) {
+    const details = failure.details?.[0] as Record<string, unknown> | undefined;
+    if (failure.type === 'INVALID_DATA' || failure.type === 'CONSTRAINT_VIOLATED') log?.warn(`a case step hit a database refusal the edge did not catch: ${failure.message}`);
+    return body(failure.type as ErrorCode, failure.message, details && typeof details === 'object' ? details : undefined);
+  }
+  if (e instanceof WorkflowNotFoundError) return body('NOT_FOUND', 'No such case workflow.');
+  if (e instanceof HttpException) {
+    const status = e.getStatus();
+    const res = e.getResponse() as { message?: string | string[]; code?: string } | string;
+    const message = typeof res === 'string' ? res : Array.isArray(res.message) ? res.message.join('; ') : (res.message ?? e.message);
+    const code = typeof res === 'object' && isErrorCode(res.code) ? res.code : (HTTP_CODES[status] ?? (status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED'));
+    return { statusCode: status, code, message };
+  }
+  const parserType = (e as { type?: string })?.type;
+  if (parserType && BODY_PARSER[parserType]) return body(...BODY_PARSER[parserType]);
+  const refused = databaseRefusal(e);
+  if (refused) {
+    log?.warn(`database refusal reached the edge (missing validation): ${(e as Error).message}`);
+    return refused;
+  }
+  if (e instanceof WorkflowUpdateFailedError) log?.error(`update failed without a known code: ${e.cause?.message}`);
+  else log?.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
+  return body('INTERNAL', 'Something went wrong on our side; it has been logged.');
+}
+
+/** Renders every error in the one shape, with `Retry-After` on the codes that mean "try again later". */
 @Catch()
 export class DomainExceptionFilter implements ExceptionFilter {
   private readonly log = new Logger('Errors');
 
   catch(e: unknown, host: ArgumentsHost): void {
-    const body = this.toBody(e);
-    host.switchToHttp().getResponse<Response>().status(body.statusCode).json(body);
+    const res = host.switchToHttp().getResponse<Response>();
+    const b = this.toBody(e);
+    const retryAfter = isErrorCode(b.code) ? retryAfterFor(b.code) : undefined;
+    if (retryAfter !== undefined && !res.getHeader('Retry-After')) res.setHeader('Retry-After', String(retryAfter));
+    res.status(b.statusCode).json(b);
   }
 
   toBody(e: unknown): ErrorResponse {
-    if (e instanceof DomainError) return { statusCode: httpStatusFor(e.code), code: e.code, message: e.message, details: e.details };
-    const failure = domainCauseOf(e);
-    if (failure) {
-      const code = failure.type as DomainErrorCode;
-      const details = failure.details?.[0] as Record<string, unknown> | undefined;
-      return { statusCode: httpStatusFor(code), code, message: failure.message, ...(details ? { details } : {}) };
-    }
-    if (e instanceof WorkflowNotFoundError) return { statusCode: 404, code: 'NOT_FOUND', message: 'No such case workflow.' };
-    if (e instanceof HttpException) {
-      const status = e.getStatus();
-      const res = e.getResponse() as { message?: string | string[] } | string;
-      const message = typeof res === 'string' ? res : Array.isArray(res.message) ? res.message.join('; ') : (res.message ?? e.message);
-      const code = status === 400 ? 'VALIDATION_FAILED' : status === 401 ? 'UNAUTHENTICATED' : status === 403 ? 'FORBIDDEN' : status === 404 ? 'NOT_FOUND' : status === 413 ? 'PAYLOAD_TOO_LARGE' : `HTTP_${status}`;
-      return { statusCode: status, code, message };
-    }
-    if ((e as { type?: string })?.type === 'entity.parse.failed') return { statusCode: 400, code: 'VALIDATION_FAILED', message: 'The request body is not valid JSON.' };
-    if (e instanceof WorkflowUpdateFailedError) this.log.error(`update failed without a domain code: ${e.cause?.message}`);
-    else this.log.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
-    return { statusCode: 500, code: 'INTERNAL', message: 'Something went wrong on our side; it has been logged.' };
+    return errorBody(e, this.log);
   }
 }

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DomainError, formatCaseNumber, IssuanceStatus, ISSUANCE_REGISTRY_ACTION_STATUSES, MonitoringPeriod, vintageOf } from '../../../../libs/domain/src';
+import { DomainError, IssuanceStatus, liveStatuses, MonitoringPeriod, procedureOf, rulePack, vintageOf } from '../../../../libs/domain/src';
 import { nextCounter } from '../../../../libs/persistence/src';
 import { issuanceWorkflowId } from '../../../../libs/temporal/src';
+import { CaseQueries, CaseRow } from '../cases/case.service';
 
-const CASE_COLUMNS = `c.case_no AS "caseNo", c.status, c.round, c.organisation_id AS "organisationId", o.name AS "organisationName",
+const CASE_COLUMNS = `c.case_no AS "caseNo", c.status, c.round, c.jurisdiction, c.organisation_id AS "organisationId", o.name AS "organisationName",
   c.verifier_organisation_id AS "verifierOrganisationId", v.name AS "verifierName",
   c.project_id AS "projectId", p.name AS "projectName", p.registration_no AS "registrationNo",
   to_char(c.period_start, 'YYYY-MM-DD') AS "periodStart", to_char(c.period_end, 'YYYY-MM-DD') AS "periodEnd", c.vintage,
@@ -13,20 +14,17 @@ const CASE_COLUMNS = `c.case_no AS "caseNo", c.status, c.round, c.organisation_i
   c.assigned_officer_id AS "assignedOfficerId", u.name AS "assignedOfficerName", c.reviewed_by AS "reviewedBy", c.signed_off_by AS "signedOffBy",
   c.deadline_kind AS "deadlineKind", c.deadline_at AS "deadlineAt", c.deadline_local AS "deadlineLocal",
   c.deadline_binds_on AS "deadlineBindsOn", c.calendar_version AS "calendarVersion", c.deadline_provisional AS "deadlineProvisional",
-  c.overdue, c.escalated, c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
+  c.overdue, c.escalated, c.needs_attention AS "needsAttention", c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
 const CASE_FROM = `issuance_cases c JOIN projects p ON p.id = c.project_id JOIN organisations o ON o.id = c.organisation_id
   LEFT JOIN organisations v ON v.id = c.verifier_organisation_id LEFT JOIN users u ON u.id = c.assigned_officer_id
   LEFT JOIN credit_blocks b ON b.id = c.block_id`;
 
-export type IssuanceCaseRow = Record<string, unknown> & {
-  caseNo: string;
+export type IssuanceCaseRow = CaseRow & Record<string, unknown> & {
   status: IssuanceStatus;
-  organisationId: string;
   verifierOrganisationId: string | null;
-  projectId: string;
   projectName: string;
   claimedTco2e: string;
-  round: number;
+  reviewedBy: string[];
 };
 
 export interface ProjectFacts {
@@ -43,7 +41,7 @@ export interface ProjectFacts {
 
 /** All SQL of the issuance use cases on the API side (the workflow's writes are in CaseProjectionRepository). */
 @Injectable()
-export class IssuancesRepository {
+export class IssuancesRepository implements CaseQueries<IssuanceCaseRow> {
   constructor(private readonly db: DataSource) {}
 
   async project(id: string): Promise<ProjectFacts | null> {
@@ -57,12 +55,12 @@ export class IssuancesRepository {
     return p ?? null;
   }
 
-  /** BJ-21: the periods the project's live applications hold (issued or under application). */
-  heldPeriods(projectId: string): Promise<(MonitoringPeriod & { caseNo: string; status: string })[]> {
+  /** BJ-21: the periods the project's live applications hold (issued or under application; the procedure table says which are live). */
+  heldPeriods(projectId: string, jurisdiction: string): Promise<(MonitoringPeriod & { caseNo: string; status: string })[]> {
     return this.db.query(
       `SELECT case_no AS "caseNo", to_char(period_start, 'YYYY-MM-DD') AS start, to_char(period_end, 'YYYY-MM-DD') AS "end", status
-       FROM issuance_cases WHERE project_id = $1 AND status NOT IN ('rejected', 'lapsed') ORDER BY period_start`,
-      [projectId],
+       FROM issuance_cases WHERE project_id = $1 AND status = ANY($2) ORDER BY period_start`,
+      [projectId, liveStatuses(procedureOf(jurisdiction, 'issuance'))],
     );
   }
 
@@ -79,7 +77,7 @@ export class IssuancesRepository {
     try {
       return await this.db.transaction(async (m) => {
         const seq = await nextCounter(m, `${a.project.jurisdiction}-ISS`, a.year);
-        const caseNo = formatCaseNumber(a.project.jurisdiction, 'ISS', a.year, seq);
+        const caseNo = rulePack(a.project.jurisdiction).numbers.caseNumber('issuance', a.year, seq);
         await m.query(`INSERT INTO cases (case_no, case_type) VALUES ($1, 'issuance')`, [caseNo]);
         await m.query(
           `INSERT INTO issuance_cases (case_no, workflow_id, project_id, organisation_id, verifier_organisation_id, jurisdiction, period_start, period_end,
@@ -120,18 +118,13 @@ export class IssuancesRepository {
     );
   }
 
-  /** The registry's issuance cases waiting for this officer (assigned or unclaimed), overdue first, then by deadline. */
-  worklist(officerId: string): Promise<IssuanceCaseRow[]> {
+  /** Cases in `statuses` assigned to the officer or unclaimed (any officer, when null), overdue first, then by deadline. */
+  worklist(statuses: string[], officerId: string | null): Promise<IssuanceCaseRow[]> {
     return this.db.query(
       `SELECT ${CASE_COLUMNS} FROM ${CASE_FROM}
-       WHERE c.status = ANY($2) AND (c.assigned_officer_id = $1 OR c.assigned_officer_id IS NULL)
+       WHERE c.status = ANY($1) AND ($2::uuid IS NULL OR c.assigned_officer_id = $2 OR c.assigned_officer_id IS NULL)
        ORDER BY c.overdue DESC, c.deadline_at ASC NULLS LAST, c.created_at ASC`,
-      [officerId, [...ISSUANCE_REGISTRY_ACTION_STATUSES]],
+      [statuses, officerId],
     );
-  }
-
-  /** The bureau's queue: cases the registry has asked it to sign off, oldest first. */
-  signOffQueue(): Promise<IssuanceCaseRow[]> {
-    return this.db.query(`SELECT ${CASE_COLUMNS} FROM ${CASE_FROM} WHERE c.status = 'awaiting_signoff' ORDER BY c.updated_at ASC`);
   }
 }

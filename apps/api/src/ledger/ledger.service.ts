@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { Actor, DomainError, parseSerial, REGISTRY_STAFF } from '../../../../libs/domain/src';
 import { AccountRow, LedgerRepository } from '../../../../libs/persistence/src';
 import { Clock } from '../common/clock';
+import type { IdempotencyContext } from '../idempotency/idempotency.interceptor';
 import { TransferDto } from './ledger.dto';
 
 /** Accounts, holdings, movements and transfers (LED-1…LED-4). The ledger repository holds every rule about moving credits. */
@@ -37,11 +37,12 @@ export class LedgerService {
   }
 
   /** Only the holder's own people move its credits; the same Idempotency-Key never moves them twice. */
-  async transfer(actor: Actor, accountNo: string, dto: TransferDto, idempotencyKey?: string) {
+  async transfer(actor: Actor, accountNo: string, dto: TransferDto, idem: IdempotencyContext) {
     const from = await this.account(actor, accountNo);
     if (from.organisationId !== actor.organisationId) throw new DomainError('FORBIDDEN', "Only the holder's own users move its credits.");
     return this.ledger.transfer({
-      idempotencyKey: idempotencyKey ? `transfer/${from.accountNo}/${idempotencyKey}` : `transfer/${randomUUID()}`,
+      // The request's Idempotency-Key, scoped to this caller and operation (the interceptor compared the whole request).
+      idempotencyKey: `transfer/${from.accountNo}/${idem.scope}`,
       fromAccountNo: from.accountNo,
       toAccountNo: dto.toAccountNo,
       quantity: dto.quantity,

@@ -1,14 +1,16 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { TEXT_LIMITS } from '../../../../libs/domain/src';
 import { Public } from '../auth/actor.decorators';
 import { ErrorResponse } from '../common/error-response';
 import { PublicityRepository } from './publicity.repository';
 
 export class CommentDto {
-  @ApiProperty({ example: '张三' }) @IsString() @Length(1, 100) authorName!: string;
-  @ApiPropertyOptional({ description: 'Personal data: kept for follow-up, never disclosed (BJ-31)' }) @IsOptional() @IsString() @MaxLength(200) contact?: string;
-  @ApiProperty() @IsString() @Length(1, 5000) body!: string;
+  @ApiProperty({ example: '张三', maxLength: TEXT_LIMITS.name }) @IsString() @Length(1, TEXT_LIMITS.name) authorName!: string;
+  @ApiPropertyOptional({ description: 'Personal data: kept for follow-up, never disclosed (BJ-31)', maxLength: TEXT_LIMITS.contact })
+  @IsOptional() @IsString() @MaxLength(TEXT_LIMITS.contact) contact?: string;
+  @ApiProperty({ maxLength: TEXT_LIMITS.comment }) @IsString() @Length(1, TEXT_LIMITS.comment) body!: string;
 }
 
 /** BJ-15 / BJ-30: the public side of publicity. No login. Comments are rows, read by the workflow at the close. */

@@ -5,7 +5,8 @@ import { shanghaiDateTime } from '../../../../libs/domain/src/calendar';
 
 const NOTICE = `n.id, n.case_no AS "caseNo", n.round, n.title, n.summary, n.status, n.opened_at AS "openedAt", n.closes_at AS "closesAt",
   n.calendar_version AS "calendarVersion",
-  n.closed_at AS "closedAt", n.standing_comments AS "standingComments"`;
+  n.closed_at AS "closedAt", n.standing_comments AS "standingComments",
+  (SELECT c.status FROM case_overview c WHERE c.case_no = n.case_no) AS "caseStatus"`;
 
 @Injectable()
 export class PublicityRepository {

@@ -1,30 +1,25 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { Response } from 'express';
-import { Actor, CASE_DOCUMENT_KINDS, CASE_NUMBER_PATTERN, DomainError } from '../../../../libs/domain/src';
-import {
-  assignUpdate, claimUpdate, completeRegistrationUpdate, dismissCommentUpdate, openPublicityUpdate, reviewUpdate, submitRevisionUpdate,
-  submitSupplementUpdate,
-} from '../../../../libs/temporal/src';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor } from '../../../../libs/domain/src';
 import { CurrentActor, Roles } from '../auth/actor.decorators';
+import { CaseController } from '../cases/case.controller';
+import { ReviewDto } from '../cases/case.dto';
 import { CaseRecordsRepository } from '../cases/case-records.repository';
-import { CaseStepsController } from '../cases/case-steps.controller';
-import { ErrorResponse } from '../common/error-response';
-import { CreateRegistrationDto, ListCasesQuery, ReviewDto, UploadDocumentDto } from './registration.dto';
+import { ApiErrors } from '../common/api-errors';
+import { Idempotency, Idempotent } from '../idempotency/idempotency.decorators';
+import type { IdempotencyContext } from '../idempotency/idempotency.interceptor';
+import { CreateRegistrationDto, ListCasesQuery } from './registration.dto';
+import { RegistrationCaseRow } from './registrations.repository';
 import { RegistrationsService } from './registrations.service';
 
-const IDEMPOTENCY = { name: 'Idempotency-Key', required: false, description: 'Retries with the same key act once (becomes the Update ID).' };
-
-/** Class I project registration cases (BJ-13…BJ-16). Thin: HTTP, auth and DTOs; the service does the rest. */
+/** Class I project registration cases (BJ-13…BJ-16). Thin: HTTP, auth and DTOs; the shared case service does the rest. */
 @ApiTags('registrations')
 @ApiBearerAuth()
-@ApiResponse({ status: 400, type: ErrorResponse })
-@ApiResponse({ status: 401, type: ErrorResponse })
-@ApiResponse({ status: 404, type: ErrorResponse })
-@ApiResponse({ status: 409, type: ErrorResponse, description: 'Wrong state: the message says the state and what is allowed' })
+@ApiErrors()
 @Controller('registrations')
-export class RegistrationsController extends CaseStepsController {
+export class RegistrationsController extends CaseController<RegistrationCaseRow> {
+  protected readonly caseType = 'registration' as const;
+
   constructor(
     protected readonly service: RegistrationsService,
     protected readonly records: CaseRecordsRepository,
@@ -32,107 +27,48 @@ export class RegistrationsController extends CaseStepsController {
     super();
   }
 
-  protected checked(caseNo: string): string {
-    return checked(caseNo);
-  }
-
   @Post()
   @Roles('developer')
+  @Idempotent()
   @ApiOperation({ summary: 'Create a Class I registration application (draft) for a new project (BJ-13, BJ-14)' })
-  @ApiResponse({ status: 422, type: ErrorResponse, description: 'Not eligible (BJ-13/14), with every reason' })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateRegistrationDto) {
     return this.service.create(actor, dto);
   }
 
   @Get()
-  @Roles('developer', 'officer', 'bureau', 'admin')
   @ApiOperation({ summary: "List cases: a developer sees its own organisation's, registry staff see all" })
   list(@CurrentActor() actor: Actor, @Query() q: ListCasesQuery) {
     return this.service.list(actor, q.status);
   }
 
-  @Get(':caseNo')
-  @Roles('developer', 'officer', 'bureau', 'admin')
-  @ApiOperation({ summary: 'The case: status, deadline (absolute, with calendar version), documents, publicity rounds, timeline' })
-  get(@CurrentActor() actor: Actor, @Param('caseNo') caseNo: string) {
-    return this.service.get(actor, checked(caseNo));
-  }
-
-  @Get(':caseNo/timeline')
-  @Roles('developer', 'officer', 'bureau', 'admin')
-  timeline(@CurrentActor() actor: Actor, @Param('caseNo') caseNo: string) {
-    return this.service.timeline(actor, checked(caseNo));
-  }
-
-  @Post(':caseNo/documents')
-  @Roles('developer')
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 25 * 1024 * 1024 } }))
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['kind', 'file'],
-      properties: { kind: { type: 'string', enum: [...CASE_DOCUMENT_KINDS] }, file: { type: 'string', format: 'binary' } },
-    },
-  })
-  @ApiOperation({ summary: 'Upload a material (stored content-addressed with its SHA-256)' })
-  upload(@CurrentActor() actor: Actor, @Param('caseNo') caseNo: string, @Body() dto: UploadDocumentDto, @UploadedFile() file?: { originalname: string; mimetype: string; buffer: Buffer }) {
-    return this.service.uploadDocument(actor, checked(caseNo), dto.kind, file);
-  }
-
-  @Get(':caseNo/documents/:id')
-  @Roles('developer', 'officer', 'bureau', 'admin')
-  @ApiOperation({ summary: 'Download a material; the X-Content-SHA256 header carries its digest' })
-  async download(@CurrentActor() actor: Actor, @Param('caseNo') caseNo: string, @Param('id') id: string, @Res() res: Response) {
-    const d = await this.service.document(actor, checked(caseNo), id);
-    res.setHeader('Content-Type', d.contentType);
-    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(d.filename)}`);
-    res.setHeader('X-Content-SHA256', d.sha256);
-    res.send(d.content);
-  }
-
-  @Post(':caseNo/submit')
-  @HttpCode(200)
-  @Roles('developer')
-  @ApiHeader(IDEMPOTENCY)
-  @ApiOperation({ summary: 'Submit the application: starts the case (BJ-13 materials must be complete)' })
-  @ApiResponse({ status: 422, type: ErrorResponse, description: 'Materials missing' })
-  submit(@CurrentActor() actor: Actor, @Param('caseNo') caseNo: string, @Headers('idempotency-key') key?: string) {
-    return this.service.submit(actor, checked(caseNo), key);
-  }
-
   @Post(':caseNo/review')
   @HttpCode(200)
-  @Roles('officer')
-  @ApiOperation({ summary: 'Technical review: pass / request_supplement / reject with reasons (BJ-15)' })
-  review(@CurrentActor() actor: Actor, @Param('caseNo') caseNo: string, @Body() dto: ReviewDto, @Headers('idempotency-key') key?: string) {
-    return this.service.act(actor, checked(caseNo), 'review', reviewUpdate, { actor, outcome: dto.outcome, reasons: dto.reasons }, key);
+  @Idempotent()
+  @ApiOperation({ summary: 'Technical review (officer): pass / request_supplement / reject with reasons (BJ-15)' })
+  review(@CurrentActor() actor: Actor, @Param('caseNo') caseNo: string, @Body() dto: ReviewDto, @Idempotency() idem: IdempotencyContext) {
+    return this.service.act(actor, this.checked(caseNo), 'review', { ...dto }, idem);
   }
 
   @Post(':caseNo/complete')
   @HttpCode(200)
-  @Roles('officer')
-  @ApiOperation({ summary: 'Complete registration: the project gets its registration number and becomes Class I (BJ-16)' })
-  complete(@CurrentActor() actor: Actor, @Param('caseNo') caseNo: string, @Headers('idempotency-key') key?: string) {
-    return this.service.act(actor, checked(caseNo), 'completeRegistration', completeRegistrationUpdate, { actor }, key);
+  @Idempotent()
+  @ApiOperation({ summary: 'Complete registration (officer): the project gets its registration number and becomes Class I (BJ-16)' })
+  complete(@CurrentActor() actor: Actor, @Param('caseNo') caseNo: string, @Idempotency() idem: IdempotencyContext) {
+    return this.service.act(actor, this.checked(caseNo), 'completeRegistration', {}, idem);
   }
 }
 
 @ApiTags('registrations')
 @ApiBearerAuth()
+@ApiErrors()
 @Controller('worklist')
 export class WorklistController {
   constructor(private readonly service: RegistrationsService) {}
 
   @Get()
   @Roles('officer')
-  @ApiOperation({ summary: 'Cases waiting for me (assigned to me or unclaimed), overdue first, then by deadline' })
+  @ApiOperation({ summary: 'Registration cases waiting for me (assigned to me or unclaimed), overdue first, then by deadline' })
   worklist(@CurrentActor() actor: Actor) {
     return this.service.worklist(actor);
   }
-}
-
-function checked(caseNo: string): string {
-  if (!CASE_NUMBER_PATTERN.test(caseNo)) throw new DomainError('NOT_FOUND', `No case ${caseNo}.`);
-  return caseNo;
 }

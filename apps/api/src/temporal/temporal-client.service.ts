@@ -19,6 +19,15 @@ export class TemporalClientService implements OnModuleInit, OnApplicationShutdow
     this.searchAttributesEnabled = await ensureSearchAttributes(this.connection, namespace, (m) => this.log.warn(m));
   }
 
+  /**
+   * Runs a call to Temporal under a server-side deadline (TEMPORAL_CALL_TIMEOUT_MS, default 10 s), so a
+   * request that needs Temporal answers within a bounded time whatever the server is doing.
+   */
+  call<T>(fn: (client: Client) => Promise<T>): Promise<T> {
+    const ms = Number(process.env.TEMPORAL_CALL_TIMEOUT_MS ?? 10_000);
+    return this.client.connection.withDeadline(Date.now() + ms, () => fn(this.client));
+  }
+
   async onApplicationShutdown(): Promise<void> {
     await this.connection?.close();
   }

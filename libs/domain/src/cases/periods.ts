@@ -1,7 +1,7 @@
 /**
- * The deadlines of registration and issuance cases (BJ-15, BJ-16, BJ-23): how many working days each
- * runs, and whom it binds. A developer deadline that passes lapses the case; a registry deadline
- * escalates to the bureau, never approves.
+ * The deadlines of registration and issuance cases (BJ-15, BJ-16, BJ-23). How long each runs, whom it
+ * binds and what happens when it passes belong to a jurisdiction's rule pack (Beijing: 10 working days
+ * each); a developer deadline that passes lapses the case, a registry deadline escalates, never approves.
  */
 export const DEADLINE_KINDS = ['publicity_close', 'supplement_due', 'revision_due', 'registration_due', 'bureau_submission_due'] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
@@ -11,15 +11,9 @@ export interface PeriodRule {
   bindsOn: 'developer' | 'registry';
   /** What the deadline is, in words for timelines, notifications and Temporal timer summaries. */
   words: string;
+  /** The system action the case takes when the deadline passes (an action of its procedure). */
+  onExpiry: 'closePublicity' | 'lapse' | 'escalate';
 }
-
-export const CASE_PERIODS: Record<DeadlineKind, PeriodRule> = {
-  publicity_close: { workingDays: 10, bindsOn: 'registry', words: 'publicity (公示) closes' }, // BJ-15, BJ-23
-  supplement_due: { workingDays: 10, bindsOn: 'developer', words: 'developer supplement due' }, // BJ-15 Decision
-  revision_due: { workingDays: 10, bindsOn: 'developer', words: 'developer revision due' }, // BJ-15, BJ-23
-  registration_due: { workingDays: 10, bindsOn: 'registry', words: 'registry must complete registration' }, // BJ-16
-  bureau_submission_due: { workingDays: 10, bindsOn: 'registry', words: 'registry must ask the bureau to issue' }, // BJ-23
-};
 
 /**
  * CAL-2: a period that follows the close of another (revision window, registration deadline) starts on

@@ -1,8 +1,7 @@
-import { transitionTable } from '../cases/transitions';
-
 /**
- * The states of a reduction issuance case (BJ-21…BJ-23) and the one table of what may happen in each.
- * The workflow is the only writer of a case's status; it asks this table first.
+ * The states and actions of a reduction issuance case (BJ-21…BJ-23). What may happen in each state, who
+ * may do it and what follows is the procedure table in the jurisdiction's rule pack (packs/beijing.ts);
+ * the workflow is the only writer of a case's status and asks that table first.
  */
 export const ISSUANCE_STATUSES = [
   'draft', // application created; developer (and the named verifier) upload materials
@@ -16,6 +15,8 @@ export const ISSUANCE_STATUSES = [
   'issued', // terminal: credits issued into the developer's account (BJ-23, LED-2)
   'rejected', // terminal: refused at review or by the bureau, with reasons
   'lapsed', // terminal: a developer deadline passed (逾期视为撤回)
+  'withdrawn', // terminal: an operator cancelled the case workflow (in the Temporal UI), with a reason
+  'terminated', // terminal: the case workflow was terminated, timed out or failed outside its procedure
 ] as const;
 export type IssuanceStatus = (typeof ISSUANCE_STATUSES)[number];
 
@@ -33,39 +34,8 @@ export const ISSUANCE_ACTIONS = [
   'signOff',
   'refuse',
   'lapse',
+  'escalate',
+  'withdraw',
+  'markTerminated',
 ] as const;
 export type IssuanceAction = (typeof ISSUANCE_ACTIONS)[number];
-
-const OPEN: readonly IssuanceStatus[] = [
-  'under_review', 'awaiting_supplement', 'review_passed', 'in_publicity', 'awaiting_revision', 'awaiting_bureau_submission', 'awaiting_signoff',
-];
-
-const ALLOWED: Record<IssuanceAction, readonly IssuanceStatus[]> = {
-  submit: ['draft'],
-  claim: OPEN,
-  assign: OPEN,
-  review: ['under_review'],
-  submitSupplement: ['awaiting_supplement'],
-  openPublicity: ['review_passed'],
-  dismissComment: ['in_publicity'],
-  closePublicity: ['in_publicity'],
-  submitRevision: ['awaiting_revision'],
-  submitToBureau: ['awaiting_bureau_submission'],
-  signOff: ['awaiting_signoff'],
-  refuse: ['awaiting_signoff'],
-  lapse: ['awaiting_supplement', 'awaiting_revision'],
-};
-
-const table = transitionTable<IssuanceStatus, IssuanceAction>(ISSUANCE_ACTIONS, ALLOWED);
-export const allowedIssuanceActions = table.allowedActions;
-export const assertIssuanceAllowed = table.assertAllowed;
-
-export const ISSUANCE_TERMINAL_STATUSES: readonly IssuanceStatus[] = ['issued', 'rejected', 'lapsed'];
-
-/** Statuses in which the registry must act next: the officer worklist. The bureau acts in awaiting_signoff. */
-export const ISSUANCE_REGISTRY_ACTION_STATUSES: readonly IssuanceStatus[] = ['under_review', 'review_passed', 'in_publicity', 'awaiting_bureau_submission'];
-
-/** BJ-23: a publicity round closes clean (the registry then has 10 working days), or comments stand. */
-export const issuanceStatusAfterPublicity = (standingComments: number): IssuanceStatus =>
-  standingComments > 0 ? 'awaiting_revision' : 'awaiting_bureau_submission';
-

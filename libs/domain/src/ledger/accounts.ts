@@ -37,3 +37,17 @@ export function assertMayHoldCredits(accountKind: AccountKind, owner: { name: st
     { accountKind, ownerKind: owner?.kind ?? null },
   );
 }
+
+/**
+ * LED-1, ROLE-2: a holder's transfer goes to another holder's account. Credits enter the exchange's custody
+ * and the registry's own accounts (issuance, cancellation, clawback) only through the registry's operations
+ * — a trading hand-off, a use that cancels them, a clawback — never by a holder's transfer.
+ */
+export function assertTransferDestination(account: { accountNo: string; kind: AccountKind }): void {
+  if (account.kind === 'holding') return;
+  throw new DomainError(
+    'HOLDER_NOT_ALLOWED',
+    `${account.accountNo} is a${account.kind === 'issuance' ? 'n' : ''} ${account.kind} account; credits move there only through the registry's own operations, not by transfer.`,
+    { accountKind: account.kind },
+  );
+}

@@ -1,7 +1,8 @@
-import { missingMaterials, normaliseIdentifier, registrationIneligibility, RegistrationApplicationFacts } from './eligibility';
+import { missingMaterials, registrationIneligibility, RegistrationApplicationFacts } from './eligibility';
 
 const ok: RegistrationApplicationFacts = {
   implementationStartDate: '2024-03-01',
+  filedOn: '2026-11-29',
   attestations: { notUnderEtsAllowanceManagement: true, notInOtherMechanism: true },
   methodology: { tier: 1, status: 'published' },
 };
@@ -15,6 +16,13 @@ describe('registration eligibility', () => {
     ['2020-09-21', true],
     ['2020-09-23', false],
   ])('BJ-13: start date %s refused=%s (strictly after 2020-09-22)', (date, refused) => {
+    expect(registrationIneligibility({ ...ok, implementationStartDate: date }).length > 0).toBe(refused);
+  });
+  it.each([
+    ['2026-11-29', false],
+    ['2026-11-30', true],
+    ['2099-01-01', true],
+  ])('BJ-13: implementation starting %s, filed 2026-11-29: refused=%s (it must have started)', (date, refused) => {
     expect(registrationIneligibility({ ...ok, implementationStartDate: date }).length > 0).toBe(refused);
   });
   it('BJ-13: a tier-2 methodology cannot lead to Class I registration', () => {
@@ -40,15 +48,12 @@ describe('registration eligibility', () => {
       'implementation_plan',
     ]);
   });
-  it('BJ-14: identifiers are compared normalised', () => {
-    expect(normaliseIdentifier(' bj site_01 ')).toBe(normaliseIdentifier('BJ-SITE-01'));
-  });
 });
 
 describe('BJ-22: the crediting period stated at registration', () => {
   it('BJ-22: a crediting period ending before implementation starts is refused', () => {
     expect(registrationIneligibility({
-      implementationStartDate: '2024-03-01', creditingPeriodEnd: '2024-02-01',
+      implementationStartDate: '2024-03-01', filedOn: '2026-11-29', creditingPeriodEnd: '2024-02-01',
       attestations: { notUnderEtsAllowanceManagement: true, notInOtherMechanism: true }, methodology: { tier: 1, status: 'published' },
     })).toEqual(['BJ-22: the crediting period must end after implementation starts (2024-03-01); it ends 2024-02-01.']);
   });

@@ -11,9 +11,6 @@ export const REGISTRATION_MATERIALS = [
   'authenticity_commitment',
 ] as const;
 export type RegistrationMaterial = (typeof REGISTRATION_MATERIALS)[number];
-/** Kinds uploaded later in a case's life. */
-export const CASE_DOCUMENT_KINDS = [...REGISTRATION_MATERIALS, 'supplement', 'revision', 'comment_response', 'other'] as const;
-export type CaseDocumentKind = (typeof CASE_DOCUMENT_KINDS)[number];
 
 /** BJ-14: what the applicant attests. */
 export interface RegistrationAttestations {
@@ -28,6 +25,8 @@ export interface MethodologyVersionFacts {
 
 export interface RegistrationApplicationFacts {
   implementationStartDate: string; // YYYY-MM-DD
+  /** Beijing calendar day the application is filed. */
+  filedOn: string;
   creditingPeriodEnd?: string; // YYYY-MM-DD
   attestations: RegistrationAttestations;
   methodology: MethodologyVersionFacts | undefined;
@@ -38,6 +37,9 @@ export function registrationIneligibility(app: RegistrationApplicationFacts): st
   const reasons: string[] = [];
   if (!(app.implementationStartDate > EARLIEST_START_EXCLUSIVE)) {
     reasons.push(`BJ-13: implementation must start after ${EARLIEST_START_EXCLUSIVE} (got ${app.implementationStartDate}).`);
+  }
+  if (app.implementationStartDate > app.filedOn) {
+    reasons.push(`BJ-13: a Class I project registers once it has started implementation; ${app.implementationStartDate} is after today (${app.filedOn}).`);
   }
   if (app.creditingPeriodEnd !== undefined && app.creditingPeriodEnd <= app.implementationStartDate) {
     reasons.push(`BJ-22: the crediting period must end after implementation starts (${app.implementationStartDate}); it ends ${app.creditingPeriodEnd}.`);
@@ -65,12 +67,4 @@ export function assertEligibleForRegistration(app: RegistrationApplicationFacts)
 /** BJ-13: the materials still missing before a submission. */
 export function missingMaterials(uploadedKinds: readonly string[]): RegistrationMaterial[] {
   return REGISTRATION_MATERIALS.filter((k) => !uploadedKinds.includes(k));
-}
-
-/**
- * BJ-14: the same project (same site/asset identifiers) cannot have two live registrations.
- * Identifiers are compared normalised, so "BJ-Site 01" and "bj-site-01" are the same asset.
- */
-export function normaliseIdentifier(id: string): string {
-  return id.trim().toUpperCase().replace(/[\s_]+/g, '-');
 }

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, DomainError, isLive, RegistrationStatus } from '../../../domain/src';
+import {
+  Actor, CaseType, DomainError, isTerminal, nextStatus, noticesFor, openStatuses, procedureOf, recipientOf, rulePack, sanitisedText, TEXT_LIMITS,
+} from '../../../domain/src';
 import { shanghaiDate } from '../../../domain/src/calendar';
-import type { CaseStep, NotificationRequest } from '../../../temporal/src';
+import type { CaseStep, NotificationRequest, StepFailureReport } from '../../../temporal/src';
 
 export interface StoredNotification {
   id: string;
@@ -14,6 +16,9 @@ export interface StoredNotification {
   message: string;
 }
 
+/** The projection table of each case type; chosen here, never taken from input. */
+export const CASE_TABLES: Record<CaseType, string> = { registration: 'registration_cases', issuance: 'issuance_cases' };
+
 /**
  * Every write the case workflows make, each idempotent: a retried activity (or a worker killed between
  * commit and completion) finds its idempotency key already used and changes nothing.
@@ -22,7 +27,10 @@ export interface StoredNotification {
 export class CaseProjectionRepository {
   constructor(private readonly db: DataSource) {}
 
-  /** One case step, atomically: timeline event, case row, identifier release, inbox rows. */
+  /**
+   * One case step, atomically: timeline event, case row, what a closed case releases (BJ-14 identifiers;
+   * its open publicity notice), inbox rows. What a status means comes from the case type's procedure table.
+   */
   async recordStep(step: CaseStep): Promise<StoredNotification[]> {
     return this.db.transaction(async (m) => {
       const inserted = await m.query(
@@ -33,26 +41,91 @@ export class CaseProjectionRepository {
       );
       if (!inserted.length) return [];
       const d = step.deadline;
-      const issuance = step.caseType === 'issuance';
-      // Two tables, one set of case columns: the table name is chosen here, never taken from input.
       await m.query(
-        `UPDATE ${issuance ? 'issuance_cases' : 'registration_cases'} SET status = $2, round = $3, assigned_officer_id = $4, deadline_kind = $5,
+        `UPDATE ${CASE_TABLES[step.caseType]} SET status = $2, round = $3, assigned_officer_id = $4, deadline_kind = $5,
            deadline_at = $6, deadline_local = $7, deadline_binds_on = $8, calendar_version = $9, deadline_provisional = $10, overdue = $11,
-           escalated = $12, updated_at = now()
+           escalated = $12, needs_attention = $13, updated_at = now()
          WHERE case_no = $1`,
         [step.caseNo, step.status, step.round, step.assignedOfficerId, d?.kind ?? null, d?.closesAt ?? null, d?.closesAtLocal ?? null,
-          d?.bindsOn ?? null, d?.calendarVersion ?? null, d?.provisional ?? false, step.overdue, step.escalated],
+          d?.bindsOn ?? null, d?.calendarVersion ?? null, d?.provisional ?? false, step.overdue, step.escalated, step.needsAttention],
       );
-      if (issuance && step.issuance) {
-        await m.query(`UPDATE issuance_cases SET audited_tco2e = $2, reviewed_by = $3 WHERE case_no = $1`, [step.caseNo, step.issuance.auditedTco2e, step.issuance.reviewedBy]);
+      if (step.caseType === 'issuance') {
+        await m.query(`UPDATE issuance_cases SET audited_tco2e = $2, reviewed_by = $3 WHERE case_no = $1`, [step.caseNo, step.facts.auditedTco2e ?? null, step.reviewers]);
       }
-      if (!issuance && !isLive(step.status as RegistrationStatus)) await this.releaseIdentifiers(m, step.caseNo, step.at);
+      await this.afterStatus(m, step);
       return this.insertNotifications(m, step.key, step.caseNo, step.at, step.notify);
     });
   }
 
-  private async releaseIdentifiers(m: EntityManager, caseNo: string, at: string) {
-    await m.query(`UPDATE project_identifier_claims SET released_at = $2 WHERE case_no = $1 AND released_at IS NULL`, [caseNo, at]);
+  /** What a status entails beyond the case row: a case that no longer claims releases its identifiers; a closed case closes its notice. */
+  private async afterStatus(m: EntityManager, step: { caseNo: string; caseType: CaseType; jurisdiction: string; status: string; at: string }) {
+    const proc = procedureOf(step.jurisdiction, step.caseType);
+    if (step.caseType === 'registration' && !proc.statuses[step.status].live) {
+      await m.query(`UPDATE project_identifier_claims SET released_at = $2 WHERE case_no = $1 AND released_at IS NULL`, [step.caseNo, step.at]);
+    }
+    if (isTerminal(proc, step.status)) {
+      await m.query(`UPDATE publicity_notices SET status = 'closed', closed_at = $2 WHERE case_no = $1 AND status = 'open'`, [step.caseNo, step.at]);
+    }
+  }
+
+  /**
+   * A step failed for a reason other than a business rule: the case row says it needs attention, its
+   * timeline says which step and why, and the operators (and the registry) are told. Idempotent per key.
+   */
+  async recordFailure(r: StepFailureReport): Promise<StoredNotification[]> {
+    return this.db.transaction(async (m) => {
+      const [c] = await m.query(`SELECT status, round, assigned_officer_id AS "assignedOfficerId" FROM ${CASE_TABLES[r.caseType]} WHERE case_no = $1`, [r.caseNo]);
+      if (!c) throw new DomainError('NOT_FOUND', `No case ${r.caseNo}.`);
+      const error = sanitisedText(r.error, TEXT_LIMITS.note);
+      const inserted = await m.query(
+        `INSERT INTO case_events (case_no, idempotency_key, type, status, round, occurred_at, data) VALUES ($1, $2, 'step_failed', $3, $4, $5, $6)
+         ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+        [r.caseNo, r.key, c.status, c.round, r.at, JSON.stringify({ action: r.action, error })],
+      );
+      if (!inserted.length) return [];
+      await m.query(`UPDATE ${CASE_TABLES[r.caseType]} SET needs_attention = true, updated_at = now() WHERE case_no = $1`, [r.caseNo]);
+      const message = `${r.caseNo}: the step "${r.action}" failed and the case needs attention: ${error}`;
+      return this.insertNotifications(m, r.key, r.caseNo, r.at, [
+        { to: { role: 'admin' }, kind: 'needs_attention', message },
+        { to: c.assignedOfficerId ? { userId: c.assignedOfficerId } : { role: 'officer' }, kind: 'needs_attention', message },
+      ]);
+    });
+  }
+
+  /**
+   * Reconciliation: a case whose workflow closed outside its procedure (terminated, timed out, failed in the
+   * Temporal UI or by the server) is marked closed through its table's `markTerminated` action, with the
+   * parties told. Nothing happens to a case that is already closed (or still a draft). Idempotent.
+   */
+  async markClosedOutsideProcedure(caseNo: string, executionStatus: string, at: string): Promise<{ marked: boolean; notifications: StoredNotification[] }> {
+    return this.db.transaction(async (m) => {
+      const [c] = await m.query(
+        `SELECT case_type AS "caseType", jurisdiction, organisation_id AS "organisationId", status, round, assigned_officer_id AS "assignedOfficerId",
+                workflow_id AS "workflowId" FROM case_overview WHERE case_no = $1`,
+        [caseNo],
+      );
+      if (!c) return { marked: false, notifications: [] };
+      const proc = procedureOf(c.jurisdiction, c.caseType);
+      if (!openStatuses(proc).includes(c.status)) return { marked: false, notifications: [] };
+      const status = nextStatus(proc, 'markTerminated')!;
+      const rule = proc.actions.markTerminated;
+      const key = `${c.workflowId}/reconciled/${executionStatus}`;
+      const inserted = await m.query(
+        `INSERT INTO case_events (case_no, idempotency_key, type, status, round, occurred_at, data) VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+        [caseNo, key, rule.event({ outcome: null, reassigned: false }), status, c.round, at, JSON.stringify({ executionStatus, previousStatus: c.status })],
+      );
+      if (!inserted.length) return { marked: false, notifications: [] };
+      await m.query(
+        `UPDATE ${CASE_TABLES[c.caseType as CaseType]} SET status = $2, deadline_kind = NULL, deadline_at = NULL, deadline_local = NULL, deadline_binds_on = NULL,
+           calendar_version = NULL, deadline_provisional = false, overdue = false, needs_attention = true, updated_at = now() WHERE case_no = $1`,
+        [caseNo, status],
+      );
+      await this.afterStatus(m, { caseNo, caseType: c.caseType, jurisdiction: c.jurisdiction, status, at });
+      const words = { caseNo, round: c.round, actorName: null, args: {}, outcome: null, deadlineLocal: null, passed: null, result: { executionStatus }, facts: {} };
+      const notify = noticesFor(rule, null).map((n) => ({ to: recipientOf(n.to, c), kind: n.kind, message: n.message(words) }));
+      return { marked: true, notifications: await this.insertNotifications(m, key, caseNo, at, notify) };
+    });
   }
 
   private async insertNotifications(m: EntityManager, key: string, caseNo: string, at: string, notify: NotificationRequest[]) {
@@ -78,7 +151,7 @@ export class CaseProjectionRepository {
   }
 
   /** BJ-15 / BJ-23: the public notice of a round, titled and summarised for the kind of case. */
-  async openPublicityNotice(req: { key: string; caseNo: string; caseType?: 'registration' | 'issuance'; round: number; openedAt: string; closesAt: string; calendarVersion: string }): Promise<void> {
+  async openPublicityNotice(req: { key: string; caseNo: string; caseType: CaseType; round: number; openedAt: string; closesAt: string; calendarVersion: string }): Promise<void> {
     const subject =
       req.caseType === 'issuance'
         ? `SELECT c.case_no, '公示: ' || p.name || ' 减排量 (' || c.case_no || ', round ' || $2::int::text || ')',
@@ -102,7 +175,7 @@ export class CaseProjectionRepository {
   }
 
   /** BJ-15 Decision: dismissal with a recorded reason, only while the round's notice is open. */
-  async dismissComment(req: { caseNo: string; round: number; commentId: string; reason: string; note?: string; actor: Actor; at: string }): Promise<void> {
+  async dismissComment(req: { caseNo: string; round: number; commentId: string; reason: string; note: string | null; actor: Actor; at: string }): Promise<void> {
     const rows = await this.db.query(
       `SELECT c.dismissed_at, n.status FROM publicity_comments c JOIN publicity_notices n ON n.id = c.notice_id
        WHERE c.id = $1 AND n.case_no = $2 AND n.round = $3`,
@@ -148,7 +221,7 @@ export class CaseProjectionRepository {
       if (p.registration_no) return { registrationNo: p.registration_no as string };
       const year = Number(shanghaiDate(new Date(req.at)).slice(0, 4)); // the registry's year is Beijing's
       const seq = await nextCounter(m, `${p.jurisdiction}-TPH-I`, year);
-      const registrationNo = `${p.jurisdiction}-TPH-I-${year}-${String(seq).padStart(4, '0')}`;
+      const registrationNo = rulePack(p.jurisdiction).numbers.registrationNumber(year, seq);
       await m.query(`UPDATE projects SET project_class = 'I', registration_no = $2, registered_at = $3 WHERE id = $1`, [p.id, registrationNo, req.at]);
       return { registrationNo };
     });

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import {
-  AccountKind, assertMayHoldCredits, blockPrefix, DomainError, holdingKey, Interval, normalise, OrganisationKind, parseWholeTonnes, replayJournal,
-  ReplayLine, takeSerials,
+  AccountKind, assertMayHoldCredits, assertTransferDestination, blockPrefix, DomainError, holdingKey, Interval, normalise, OrganisationKind, parseWholeTonnes, replayJournal,
+  ReplayLine, rulePack, takeSerials,
 } from '../../../domain/src';
 import { nextCounter } from './case-projection.repository';
 
@@ -83,7 +83,7 @@ export class LedgerRepository {
     await m.query(
       `INSERT INTO ledger_accounts (account_no, kind, organisation_id, jurisdiction) VALUES ($1, $2, $3, $4)
        ON CONFLICT (organisation_id, kind) WHERE organisation_id IS NOT NULL DO NOTHING`,
-      [`${owner.jurisdiction}-ACC-${String(seq).padStart(6, '0')}`, kind, organisationId, owner.jurisdiction],
+      [rulePack(owner.jurisdiction).numbers.accountNumber(seq), kind, organisationId, owner.jurisdiction],
     );
     return (await this.accountOf(m, organisationId, kind))!;
   }
@@ -209,6 +209,7 @@ export class LedgerRepository {
         );
         if (!to) throw new DomainError('NOT_FOUND', `No account ${req.toAccountNo} to transfer to.`);
         if (to.id === from.id) throw new DomainError('VALIDATION_FAILED', 'A transfer needs two different accounts.');
+        assertTransferDestination(to); // LED-1: never into custody or a system account by transfer
         assertMayHoldCredits(to.kind, to.name ? { name: to.name, kind: to.ownerKind } : null); // ROLE-2, before anything moves
         const held = await m.query(
           `SELECT h.id::text AS "holdingId", h.block_id AS "blockId", h.serial_from::text AS "serialFrom", h.serial_to::text AS "serialTo"

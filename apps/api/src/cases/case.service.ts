@@ -1,0 +1,187 @@
+import { Logger } from '@nestjs/common';
+import { WithStartWorkflowOperation, WorkflowNotFoundError } from '@temporalio/client';
+import {
+  Actor, actionArgs, allowedActions, assertDocumentKind, assertMayTake, CaseType, DomainError, Procedure, procedureOf, REGISTRY_STAFF, statusesWaitingFor,
+} from '../../../../libs/domain/src';
+import { CaseProjectionRepository } from '../../../../libs/persistence/src';
+import {
+  caseActionUpdate, CaseInput, CaseNumber, CaseStatus, CaseType as CaseTypeAttribute, CaseView, CASE_WORKFLOWS, CASES_TASK_QUEUE, caseWorkflowId,
+  Jurisdiction, OrganisationId, OrganisationName,
+} from '../../../../libs/temporal/src';
+import { Clock } from '../common/clock';
+import type { IdempotencyContext } from '../idempotency/idempotency.interceptor';
+import { TemporalClientService } from '../temporal/temporal-client.service';
+import { CaseRecordsRepository } from './case-records.repository';
+
+/** What every case row read from the projection has. */
+export interface CaseRow {
+  caseNo: string;
+  status: string;
+  round: number;
+  jurisdiction: string;
+  organisationId: string;
+  organisationName: string;
+  projectId: string;
+  /** ROLE-2: who reviewed the case (issuance cases; empty for registration). */
+  reviewedBy?: string[];
+}
+
+export interface UploadedFile {
+  originalname: string;
+  mimetype: string;
+  buffer: Buffer;
+}
+
+/** The case-type queries each case type's repository answers. */
+export interface CaseQueries<R extends CaseRow> {
+  findCase(caseNo: string): Promise<R | null>;
+  listCases(filter: { organisationId?: string; verifierOrganisationId?: string; status?: string }): Promise<R[]>;
+  /** Cases in `statuses`, assigned to `officerId` or unassigned (any, without an officer), overdue first, then by deadline. */
+  worklist(statuses: string[], officerId: string | null): Promise<R[]>;
+}
+
+/**
+ * The use cases every case type shares, once: reading a case (ROLE-1), its timeline and documents,
+ * uploading materials, and acting on it. An action is checked against the case type's procedure table
+ * here — role, state, guard (ROLE-2), argument rule — so a refusal answers at once without Temporal, and
+ * again by the workflow, which is the authority. Submitting starts the case workflow (update-with-start);
+ * every later action is an Update whose ID comes from the request's Idempotency-Key.
+ */
+export abstract class CaseService<R extends CaseRow> {
+  protected readonly log = new Logger(this.constructor.name);
+  protected abstract readonly caseType: CaseType;
+
+  constructor(
+    protected readonly queries: CaseQueries<R>,
+    protected readonly records: CaseRecordsRepository,
+    protected readonly projection: CaseProjectionRepository,
+    protected readonly temporal: TemporalClientService,
+    protected readonly clock: Clock,
+  ) {}
+
+  /** ROLE-1: may this actor see the case (NOT_FOUND otherwise, so other organisations' cases do not leak)? */
+  protected abstract assertCanRead(actor: Actor, c: R): void;
+  /** Who may upload which material (BJ-13, BJ-21). */
+  protected abstract assertCanUpload(actor: Actor, kind: string, c: R): void;
+  /** The case type's facts the workflow starts with, and how the case reads in the Temporal UI. */
+  protected abstract start(c: R): { facts: Record<string, unknown>; summary: string; details: string };
+
+  procedure(jurisdiction = 'BJ'): Procedure {
+    return procedureOf(jurisdiction, this.caseType);
+  }
+
+  async load(actor: Actor, caseNo: string): Promise<R> {
+    const c = await this.queries.findCase(caseNo);
+    if (!c) throw new DomainError('NOT_FOUND', `No case ${caseNo}.`);
+    this.assertCanRead(actor, c);
+    return c;
+  }
+
+  /** The case with what this actor may do now (from the procedure table), its documents, publicity rounds and timeline. */
+  async get(actor: Actor, caseNo: string) {
+    const c = await this.load(actor, caseNo);
+    const [timeline, documents, publicity] = await Promise.all([this.records.timeline(caseNo), this.records.documents(caseNo), this.records.publicityRounds(caseNo)]);
+    return { ...c, allowedActions: allowedActions(this.procedure(c.jurisdiction), c.status, actor, { reviewers: c.reviewedBy ?? [] }), documents, publicity, timeline };
+  }
+
+  list(actor: Actor, status?: string) {
+    if (REGISTRY_STAFF.includes(actor.role)) return this.queries.listCases({ status });
+    if (actor.role === 'verifier') return this.queries.listCases({ verifierOrganisationId: actor.organisationId, status });
+    return this.queries.listCases({ organisationId: actor.organisationId, status });
+  }
+
+  /** Whose move it is, from the procedure table: an officer's cases (assigned or unclaimed); the bureau's queue. */
+  worklist(actor: Actor) {
+    const proc = this.procedure();
+    return actor.role === 'bureau' ? this.queries.worklist(statusesWaitingFor(proc, 'bureau'), null) : this.queries.worklist(statusesWaitingFor(proc, 'registry'), actor.userId);
+  }
+
+  async timeline(actor: Actor, caseNo: string) {
+    await this.load(actor, caseNo);
+    return this.records.timeline(caseNo);
+  }
+
+  async uploadDocument(actor: Actor, caseNo: string, kind: string, file: UploadedFile | undefined) {
+    if (!file?.buffer?.length) throw new DomainError('VALIDATION_FAILED', 'Attach a non-empty file in the multipart field "file".', { field: 'file' });
+    const c = await this.queries.findCase(caseNo);
+    if (!c) throw new DomainError('NOT_FOUND', `No case ${caseNo}.`);
+    this.assertCanUpload(actor, kind, c);
+    assertDocumentKind(this.caseType, kind);
+    const proc = this.procedure(c.jurisdiction);
+    if (!proc.statuses[c.status]?.acceptsMaterials) {
+      const open = Object.entries(proc.statuses).filter(([, r]) => r.acceptsMaterials).map(([s]) => s);
+      throw new DomainError('WRONG_STATE', `Materials cannot be uploaded while the case is ${c.status}; uploads are open when the case is ${open.join(', ')}.`, { status: c.status });
+    }
+    return this.records.addDocument({ caseNo, kind, filename: file.originalname, contentType: file.mimetype, content: file.buffer, round: Number(c.round), userId: actor.userId });
+  }
+
+  async document(actor: Actor, caseNo: string, id: string) {
+    await this.load(actor, caseNo);
+    const d = await this.records.documentContent(caseNo, id);
+    if (!d) throw new DomainError('NOT_FOUND', `No document ${id} on ${caseNo}.`);
+    return d;
+  }
+
+  /**
+   * A person's action (an Update named after it). Checked here first against the procedure table, then by
+   * the workflow. The first action of a draft (submission) starts the workflow.
+   */
+  async act<V extends CaseView>(actor: Actor, caseNo: string, action: string, args: Record<string, unknown>, idem: IdempotencyContext): Promise<V> {
+    const c = await this.load(actor, caseNo);
+    const proc = this.procedure(c.jurisdiction);
+    assertMayTake(proc, c.status, action, actor, { reviewers: c.reviewedBy ?? [] });
+    const request = { actor, ...actionArgs(proc, action, args) };
+    const workflowId = caseWorkflowId(this.caseType, caseNo);
+    try {
+      if (c.status === proc.initial) return await this.startWith<V>(c, action, request, idem);
+      return await this.temporal.call((client) => client.workflow.getHandle(workflowId).executeUpdate(caseActionUpdate<V>(action), { args: [request], updateId: idem.updateId }));
+    } catch (e) {
+      if (e instanceof WorkflowNotFoundError) return this.workflowGone(c, workflowId);
+      throw e;
+    }
+  }
+
+  /** Submission starts the case workflow (update-with-start): the answer is the case as the workflow now holds it. */
+  private startWith<V extends CaseView>(c: R, action: string, request: Record<string, unknown>, idem: IdempotencyContext): Promise<V> {
+    const { facts, summary, details } = this.start(c);
+    const input: CaseInput = {
+      caseNo: c.caseNo, caseType: this.caseType, jurisdiction: c.jurisdiction as CaseInput['jurisdiction'], projectId: c.projectId,
+      organisationId: c.organisationId, organisationName: c.organisationName, searchAttributesEnabled: this.temporal.searchAttributesEnabled, facts,
+    };
+    const startWorkflowOperation = new WithStartWorkflowOperation(CASE_WORKFLOWS[this.caseType].workflowType, {
+      workflowId: caseWorkflowId(this.caseType, c.caseNo),
+      taskQueue: CASES_TASK_QUEUE,
+      args: [input],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+      staticSummary: summary,
+      staticDetails: details,
+      ...(input.searchAttributesEnabled
+        ? {
+            typedSearchAttributes: [
+              { key: CaseTypeAttribute, value: CASE_WORKFLOWS[this.caseType].idPrefix },
+              { key: CaseNumber, value: c.caseNo },
+              { key: OrganisationId, value: c.organisationId },
+              { key: OrganisationName, value: c.organisationName },
+              { key: Jurisdiction, value: c.jurisdiction },
+              { key: CaseStatus, value: c.status },
+            ],
+          }
+        : {}),
+    });
+    return this.temporal.call((client) => client.workflow.executeUpdateWithStart(caseActionUpdate<V>(action), { args: [request as never], updateId: idem.updateId, startWorkflowOperation }));
+  }
+
+  /**
+   * The case's workflow has closed although the projection says the case is open: it was terminated, timed
+   * out or failed outside its procedure. Close the case now (reconciliation would, within minutes) and say so.
+   */
+  private async workflowGone(c: R, workflowId: string): Promise<never> {
+    const how = await this.temporal
+      .call((client) => client.workflow.getHandle(workflowId).describe())
+      .then((d) => ({ TERMINATED: 'was terminated', TIMED_OUT: 'timed out', FAILED: 'failed', CANCELLED: 'was cancelled' })[d.status.name as string] ?? d.status.name.toLowerCase())
+      .catch(() => 'no longer exists');
+    const { marked } = await this.projection.markClosedOutsideProcedure(c.caseNo, how, this.clock.now().toISOString());
+    if (marked) this.log.warn(`${c.caseNo}: its workflow ${how}; the case is now closed (terminated)`);
+    throw new DomainError('WRONG_STATE', `${c.caseNo} is closed: its workflow ${how} outside its procedure; nothing more can be done on it.`, { status: 'terminated' });
+  }
+}

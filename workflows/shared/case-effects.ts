@@ -1,0 +1,34 @@
+import { caseWorkflowId, type CaseInput } from '../../libs/temporal/src';
+import { call } from './activity-calls';
+import type { Effect } from './case-kernel';
+
+/** The I/O of the steps both case types share (BJ-15 = BJ-23): the publicity notice and its comments. */
+export function caseEffects(input: CaseInput): Record<string, Effect> {
+  return {
+    openPublicity: {
+      // After the transition: the notice is published until the deadline just computed.
+      after: async ({ state, at }) => {
+        await call('openPublicityNotice', `publish publicity notice, round ${state.round}`, {
+          key: `${caseWorkflowId(input.caseType, input.caseNo)}/publicity/${state.round}`,
+          caseNo: input.caseNo, caseType: input.caseType, round: state.round, openedAt: at,
+          closesAt: state.deadline!.closesAt, calendarVersion: state.deadline!.calendarVersion,
+        });
+      },
+    },
+    dismissComment: {
+      before: async ({ state, args, actor, at }) => {
+        await call('dismissComment', `dismiss comment ${String(args.commentId)} (${String(args.reason)})`, {
+          caseNo: input.caseNo, round: state.round, commentId: String(args.commentId), reason: String(args.reason), note: (args.note as string | null) ?? null, actor: actor!, at,
+        });
+      },
+    },
+    closePublicity: {
+      before: async ({ state, passed }) => {
+        const { standingComments } = await call('closePublicityNotice', `close publicity round ${state.round}; count standing comments`, {
+          caseNo: input.caseNo, round: state.round, closedAt: passed!.closesAt,
+        });
+        return { outcome: standingComments > 0 ? 'standing' : 'clean', result: { standingComments } };
+      },
+    },
+  };
+}
