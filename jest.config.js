@@ -13,6 +13,8 @@ const swc = ['@swc/jest', {
 }];
 const common = { testTimeout: 60_000, transform: { '^.+\\.ts$': swc }, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
 module.exports = {
+  // Global, not per project: Jest ignores testTimeout inside a project's options.
+  testTimeout: 60_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/activities/**/*.spec.ts'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.int-spec.ts'], globalSetup: '<rootDir>/test/setup/workflow-global-setup.js', globalTeardown: '<rootDir>/test/setup/workflow-global-teardown.js' },
