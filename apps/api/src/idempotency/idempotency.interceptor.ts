@@ -2,7 +2,7 @@ import { CallHandler, ExecutionContext, HttpStatus, Injectable, Logger, NestInte
 import { HTTP_CODE_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import { createHash, randomUUID } from 'node:crypto';
-import { catchError, from, mergeMap, Observable, of, tap, throwError } from 'rxjs';
+import { catchError, from, map, mergeMap, Observable, of, throwError } from 'rxjs';
 import { DomainError } from '../../../../libs/domain/src';
 import { errorBody, ReplayedError } from '../common/domain-exception.filter';
 import { EdgeError } from '../common/edge-error';
@@ -77,7 +77,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
           case 'proceed':
             req.idempotency = { scope, updateId: `${scope}:${claim.attempt}`, keyed: true } satisfies IdempotencyContext;
             return next.handle().pipe(
-              tap((result) => void this.store.complete(scope, successStatus, result).catch((e) => this.log.warn(`could not keep the answer for key ${key}: ${e}`))),
+              // Kept before the response goes out, so a retry right after it finds the answer.
+              mergeMap((result) => from(this.store.complete(scope, successStatus, result).catch((e) => this.log.warn(`could not keep the answer for key ${key}: ${e}`))).pipe(map(() => result))),
               catchError((e) => {
                 const b = errorBody(e);
                 const kept = isRetryable(b.code) ? this.store.release(scope, b.code === 'STEP_FAILED') : this.store.complete(scope, b.statusCode, b);

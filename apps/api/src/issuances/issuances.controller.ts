@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor } from '../../../../libs/domain/src';
+import { Actor, ISSUANCE_PROCEDURE } from '../../../../libs/domain/src';
 import { CurrentActor, Roles } from '../auth/actor.decorators';
 import { CaseController } from '../cases/case.controller';
 import { CaseRecordsRepository } from '../cases/case-records.repository';
@@ -27,7 +27,7 @@ export class IssuancesController extends CaseController<IssuanceCaseRow> {
   }
 
   @Post()
-  @Roles('developer')
+  @Roles(...ISSUANCE_PROCEDURE.openedBy)
   @Idempotent()
   @ApiOperation({ summary: 'Apply for issuance for a monitoring period of a registered Class I project (draft; BJ-21, BJ-22)' })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateIssuanceDto) {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor } from '../../../../libs/domain/src';
+import { Actor, REGISTRATION_PROCEDURE } from '../../../../libs/domain/src';
 import { CurrentActor, Roles } from '../auth/actor.decorators';
 import { CaseController } from '../cases/case.controller';
 import { ReviewDto } from '../cases/case.dto';
@@ -28,7 +28,7 @@ export class RegistrationsController extends CaseController<RegistrationCaseRow>
   }
 
   @Post()
-  @Roles('developer')
+  @Roles(...REGISTRATION_PROCEDURE.openedBy)
   @Idempotent()
   @ApiOperation({ summary: 'Create a Class I registration application (draft) for a new project (BJ-13, BJ-14)' })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateRegistrationDto) {

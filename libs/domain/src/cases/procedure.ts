@@ -112,6 +112,8 @@ export interface Procedure<S extends string = string, A extends string = string>
   caseType: 'registration' | 'issuance';
   /** The status the API creates a case in; the workflow starts when the first action leaves it. */
   initial: S;
+  /** Who may create a case of this type (the draft, before any action). */
+  openedBy: readonly Role[];
   statuses: Readonly<Record<S, StatusRule>>;
   actions: Readonly<Record<A, ActionRule<S>>>;
 }

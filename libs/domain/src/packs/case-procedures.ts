@@ -155,6 +155,7 @@ const REGISTRATION_OPEN: RegistrationStatus[] = ['under_review', 'awaiting_suppl
 export const REGISTRATION_PROCEDURE: Procedure<RegistrationStatus, RegistrationAction> = {
   caseType: 'registration',
   initial: 'draft',
+  openedBy: ['developer'], // BJ-13: the project developer applies
   statuses: {
     ...COMMON_STATUSES,
     awaiting_registration: { waitsFor: 'registry', deadline: 'registration_due', live: true },
@@ -203,6 +204,7 @@ const quantities = (c: NoticeContext) => `audited ${String(c.facts.auditedTco2e)
 export const ISSUANCE_PROCEDURE: Procedure<IssuanceStatus, IssuanceAction> = {
   caseType: 'issuance',
   initial: 'draft',
+  openedBy: ['developer'], // BJ-21: the developer of a registered Class I project applies
   statuses: {
     ...COMMON_STATUSES,
     awaiting_bureau_submission: { waitsFor: 'registry', deadline: 'bureau_submission_due', live: true },
