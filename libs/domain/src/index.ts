@@ -15,3 +15,5 @@ export * from './issuance/over-claim';
 export * from './ledger/accounts';
 export * from './ledger/serials';
 export * from './ledger/journal-replay';
+export * from './identity/password-policy';
+export * from './identity/organisation-roles';

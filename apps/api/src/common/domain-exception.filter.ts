@@ -27,6 +27,8 @@ export function httpStatusFor(code: DomainErrorCode): number {
     case 'INSUFFICIENT_HOLDINGS':
     case 'HOLDER_NOT_ALLOWED':
       return HttpStatus.UNPROCESSABLE_ENTITY;
+    case 'RATE_LIMITED':
+      return HttpStatus.TOO_MANY_REQUESTS;
   }
 }
 
