@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@n
 import { Actor } from '../../../../libs/domain/src';
 import { Public, CurrentActor, Roles } from '../auth/actor.decorators';
 import { ErrorResponse } from '../common/error-response';
+import { RateLimit } from '../rate-limits/rate-limit.decorator';
 import { MovementsQuery, TransferDto } from './ledger.dto';
 import { LedgerService } from './ledger.service';
 
@@ -81,6 +82,7 @@ export class LedgerController {
 /** BJ-30: issued reductions per project, with their serial blocks. No login. */
 @ApiTags('public')
 @Public()
+@RateLimit('public')
 @Controller('public/issuances')
 export class PublicIssuancesController {
   constructor(private readonly service: LedgerService) {}
