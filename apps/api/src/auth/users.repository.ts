@@ -180,9 +180,10 @@ export class UsersRepository {
   }
 
   /**
-   * A new invitation for a user who has not set a password yet (the earlier one is withdrawn). Undefined, and
-   * nothing changes, when the user has a password, is deleted or deactivated: an invitation never replaces the
-   * password of a person who has one, so no administrator can take over an account with it.
+   * A new invitation for a user who has not set a password yet (the earlier one is withdrawn). 'not_invitable',
+   * and nothing changes, when the user has a password, is deleted or deactivated: an invitation never replaces
+   * the password of a person who has one, so no administrator can take over an account with it. Undefined: no
+   * such user.
    */
   async reissueInvitation(userId: string, digest: string, ttlSeconds: number, createdBy: string): Promise<{ expiresAt: Date } | 'not_invitable' | undefined> {
     return this.db.transaction(async (m) => {
