@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import { randomUUID } from 'node:crypto';
 import { OrganisationsService } from '../../apps/api/src/organisations/organisations.service';
+import { seedUser } from '../../apps/api/src/seed/demo-seed';
 import type { Actor } from '../../libs/domain/src';
 import { LedgerRepository } from '../../libs/persistence/src';
 import { assertLedgerAudit } from './ledger-audit';
@@ -91,9 +92,9 @@ async function fundedHolders(stack: ServiceStack, ledger: LedgerRepository): Pro
   for (let i = 0; i < ACCOUNTS; i++) {
     const kind = i % 2 === 0 ? 'developer' : 'emitter';
     const org = await orgs.createOrganisation(`Bench ${kind} ${i + 1} ${tag}`, kind);
-    const { user, token } = await orgs.createUser(org.id, kind, `Bench ${kind} ${i + 1}`, `bench.${kind}.${i + 1}.${tag}@bench.example`);
+    const { actor, token } = await seedUser(stack.api, org.id, kind, `Bench ${kind} ${i + 1}`, `bench.${kind}.${i + 1}.${tag}@bench.example`);
     const account = await stack.http.post('/accounts', token);
-    holders.push({ actor: user, token, accountNo: account.accountNo });
+    holders.push({ actor, token, accountNo: account.accountNo });
   }
   let issued = new Decimal(0);
   for (let i = 0; i < holders.length; i += 2) {

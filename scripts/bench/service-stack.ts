@@ -5,8 +5,6 @@ import { NativeConnection } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/configure-app';
-import { MethodologiesRepository } from '../../apps/api/src/methodologies/methodologies.repository';
-import { OrganisationsService } from '../../apps/api/src/organisations/organisations.service';
 import { DemoSeed, seedDemo } from '../../apps/api/src/seed/demo-seed';
 import { WorkerAppModule } from '../../apps/worker/src/worker-app.module';
 import { httpClient } from '../demo/demo-stack';
@@ -51,7 +49,7 @@ export async function startServiceStack(databaseUrl: string): Promise<ServiceSta
     closers.push(() => connection.close());
     const nativeConnection = await NativeConnection.connect({ address: temporal.address });
     closers.push(() => nativeConnection.close());
-    const seed = await seedDemo(api.get(OrganisationsService), api.get(MethodologiesRepository));
+    const seed = await seedDemo(api);
     const baseUrl = `http://127.0.0.1:${port}`;
     return {
       baseUrl,

@@ -10,8 +10,6 @@ import { DataSource } from 'typeorm';
 import { AppModule } from '../../apps/api/src/app.module';
 import { Clock } from '../../apps/api/src/common/clock';
 import { configureApp } from '../../apps/api/src/configure-app';
-import { MethodologiesRepository } from '../../apps/api/src/methodologies/methodologies.repository';
-import { OrganisationsService } from '../../apps/api/src/organisations/organisations.service';
 import { DemoSeed, seedDemo } from '../../apps/api/src/seed/demo-seed';
 import { WorkerAppModule } from '../../apps/worker/src/worker-app.module';
 import { runMigrations } from '../../libs/persistence/src/data-source';
@@ -61,7 +59,7 @@ export async function startTimeSkippingStack(name: string): Promise<TimeSkipping
   const api: INestApplication = configureApp(apiModule.createNestApplication({ bufferLogs: true }));
   const port = await freePort();
   await api.listen(port, '127.0.0.1');
-  const seed = await seedDemo(api.get(OrganisationsService), api.get(MethodologiesRepository));
+  const seed = await seedDemo(api);
   const db = api.get(DataSource);
   return {
     baseUrl: `http://127.0.0.1:${port}`,

@@ -11,6 +11,7 @@ import { MethodologiesModule } from './methodologies/methodologies.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { PublicityModule } from './publicity/publicity.module';
+import { RateLimitsModule } from './rate-limits/rate-limits.module';
 import { RegistrationsModule } from './registrations/registrations.module';
 import { TemporalClientModule } from './temporal/temporal-client.module';
 
@@ -19,6 +20,7 @@ import { TemporalClientModule } from './temporal/temporal-client.module';
     LoggingModule,
     PersistenceModule,
     AuthModule,
+    RateLimitsModule,
     TemporalClientModule,
     IdempotencyModule,
     HealthModule,

@@ -17,6 +17,7 @@ export const DOMAIN_ERROR_CODES = [
   'HOLDER_NOT_ALLOWED',
   'CALENDAR_INVALID_PERIOD',
   'CALENDAR_INVALID_DATE',
+  'RATE_LIMITED',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 

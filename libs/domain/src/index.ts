@@ -20,3 +20,5 @@ export * from './packs/case-procedures';
 export * from './ledger/accounts';
 export * from './ledger/serials';
 export * from './ledger/journal-replay';
+export * from './identity/password-policy';
+export * from './identity/organisation-roles';

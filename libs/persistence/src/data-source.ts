@@ -4,11 +4,13 @@ import { ENTITIES } from './entities';
 import { RegistrationFoundation1763700000000 } from './migrations/1763700000000-registration-foundation';
 import { IssuanceAndLedger1763800000000 } from './migrations/1763800000000-issuance-and-ledger';
 import { HardenedKernel1763900000000 } from './migrations/1763900000000-hardened-kernel';
+import { Identity1763900000100 } from './migrations/1763900000100-identity';
 
 export const MIGRATIONS = [
   RegistrationFoundation1763700000000,
   IssuanceAndLedger1763800000000,
   HardenedKernel1763900000000,
+  Identity1763900000100,
 ];
 
 /** One database config for the API, the worker, the CLI scripts and the tests. Schema by migrations only. */

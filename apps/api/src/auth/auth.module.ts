@@ -1,9 +1,17 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { AUTH_CONFIG, authConfig } from './auth-config';
+import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
+import { AuthService } from './auth.service';
+import { PasswordHasher } from './password-hasher';
+import { SessionsRepository } from './sessions.repository';
 import { TokenService } from './token.service';
+import { UserStateCache } from './user-state.cache';
+import { UsersRepository } from './users.repository';
 
+/** Identity (ROLE-1): who is calling, checked on every request against the user's state now. */
 @Global()
 @Module({
   imports: [
@@ -15,7 +23,17 @@ import { TokenService } from './token.service';
       },
     }),
   ],
-  providers: [TokenService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [TokenService],
+  controllers: [AuthController],
+  providers: [
+    { provide: AUTH_CONFIG, useFactory: () => authConfig() },
+    TokenService,
+    PasswordHasher,
+    UsersRepository,
+    SessionsRepository,
+    UserStateCache,
+    AuthService,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [AUTH_CONFIG, TokenService, PasswordHasher, UsersRepository, UserStateCache, AuthService],
 })
 export class AuthModule {}

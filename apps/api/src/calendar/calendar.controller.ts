@@ -4,6 +4,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import type { Actor } from '../../../../libs/domain/src';
 import { CurrentActor, Public, Roles } from '../auth/actor.decorators';
+import { RateLimit } from '../rate-limits/rate-limit.decorator';
 import { CalendarService } from './calendar.service';
 
 export class DeadlineQuery {
@@ -25,6 +26,7 @@ export class CalendarController {
 
   @Get('deadline')
   @Public()
+  @RateLimit('public')
   @ApiOperation({ summary: 'When does a period of N working days starting at D close? (CAL-2)' })
   deadline(@Query() q: DeadlineQuery) {
     return this.calendar.deadline(q.from, q.workingDays);
@@ -32,6 +34,7 @@ export class CalendarController {
 
   @Get('overrides')
   @Public()
+  @RateLimit('public')
   @ApiOperation({ summary: 'Admin overrides on top of chinese-days, the loaded years and the current calendar version' })
   overrides() {
     return this.calendar.overrides();

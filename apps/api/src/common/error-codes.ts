@@ -10,7 +10,6 @@ export const EDGE_ERROR_CODES = [
   'HEADERS_TOO_LARGE', // request headers over the server's limit
   'UNSUPPORTED_MEDIA_TYPE',
   'METHOD_NOT_ALLOWED',
-  'RATE_LIMITED',
   'IDEMPOTENCY_KEY_REUSED', // the same Idempotency-Key with a different request
   'INVALID_DATA', // the database refused a value the edge should have (a gap in validation, logged)
   'CONSTRAINT_VIOLATED', // the database refused a change by a constraint the edge should have checked

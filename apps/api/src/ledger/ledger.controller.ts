@@ -5,6 +5,7 @@ import { Public, CurrentActor, Roles } from '../auth/actor.decorators';
 import { ApiErrors } from '../common/api-errors';
 import { Idempotency, Idempotent } from '../idempotency/idempotency.decorators';
 import type { IdempotencyContext } from '../idempotency/idempotency.interceptor';
+import { RateLimit } from '../rate-limits/rate-limit.decorator';
 import { MovementsQuery, TransferDto } from './ledger.dto';
 import { LedgerService } from './ledger.service';
 
@@ -83,6 +84,7 @@ export class LedgerController {
 @ApiTags('public')
 @Public()
 @ApiErrors(429, 503)
+@RateLimit('public')
 @Controller('public/issuances')
 export class PublicIssuancesController {
   constructor(private readonly service: LedgerService) {}

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagg
 import { IsIn, IsString, Length, Matches } from 'class-validator';
 import { Actor, DomainError } from '../../../../libs/domain/src';
 import { CurrentActor, Public, Roles } from '../auth/actor.decorators';
+import { RateLimit } from '../rate-limits/rate-limit.decorator';
 import { MethodologiesRepository } from './methodologies.repository';
 
 export class PublishMethodologyVersionDto {
@@ -28,6 +29,7 @@ export class MethodologiesController {
 
   @Get()
   @Public()
+  @RateLimit('public')
   @ApiOperation({ summary: 'Published methodology versions (BJ-30)' })
   list() {
     return this.repo.listVersions();

@@ -1,26 +1,28 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsString, Length } from 'class-validator';
-import { ROLES, Role } from '../../../../libs/domain/src';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { IsEmail, IsIn, IsString, Length, MaxLength } from 'class-validator';
+import { Actor, ORGANISATION_KINDS, ROLES, Role } from '../../../../libs/domain/src';
 import type { OrganisationKind } from '../../../../libs/persistence/src';
-import { Roles } from '../auth/actor.decorators';
+import { CurrentActor, Roles } from '../auth/actor.decorators';
+import { ErrorResponse } from '../common/error-response';
 import { OrganisationsService } from './organisations.service';
-
-const KINDS = ['developer', 'verifier', 'registry', 'bureau', 'exchange', 'emitter', 'platform'] as const;
+import { CreatedUserView } from './users.dto';
 
 export class CreateOrganisationDto {
   @ApiProperty() @IsString() @Length(2, 200) name!: string;
-  @ApiProperty({ enum: KINDS }) @IsIn(KINDS) kind!: OrganisationKind;
+  @ApiProperty({ enum: ORGANISATION_KINDS }) @IsIn(ORGANISATION_KINDS) kind!: OrganisationKind;
 }
 export class CreateUserDto {
-  @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role!: Role;
+  @ApiProperty({ enum: ROLES, description: 'Must suit the organisation kind (a registry has officers, a bureau bureau users, …)' }) @IsIn(ROLES) role!: Role;
   @ApiProperty() @IsString() @Length(1, 100) name!: string;
-  @ApiProperty() @IsEmail() email!: string;
+  @ApiProperty() @IsEmail() @MaxLength(320) email!: string;
 }
 
-/** Platform administration (admin role): organisations and users, each user with a bearer token. */
+/** Platform administration (admin role): organisations and their users. Users set their own passwords (invitations). */
 @ApiTags('admin')
 @ApiBearerAuth()
+@ApiResponse({ status: 401, type: ErrorResponse })
+@ApiResponse({ status: 403, type: ErrorResponse, description: 'FORBIDDEN: admin role only' })
 @Roles('admin')
 @Controller('admin/organisations')
 export class OrganisationsController {
@@ -33,13 +35,22 @@ export class OrganisationsController {
 
   @Post()
   @ApiOperation({ summary: 'Create an organisation' })
+  @ApiResponse({ status: 400, type: ErrorResponse })
+  @ApiResponse({ status: 409, type: ErrorResponse, description: 'DUPLICATE: the name exists with another kind' })
   create(@Body() dto: CreateOrganisationDto) {
     return this.service.createOrganisation(dto.name, dto.kind);
   }
 
   @Post(':id/users')
-  @ApiOperation({ summary: 'Create a user in an organisation; returns its bearer token' })
-  createUser(@Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateUserDto) {
-    return this.service.createUser(id, dto.role, dto.name, dto.email);
+  @ApiOperation({
+    summary: 'Create a user in an organisation (ROLE-1)',
+    description: 'Answers the user and a one-time invitation code (72 h) to hand to the person, who sets their own password at POST /auth/invitations/accept. Never a token.',
+  })
+  @ApiCreatedResponse({ type: CreatedUserView })
+  @ApiResponse({ status: 400, type: ErrorResponse, description: 'VALIDATION_FAILED: a field is malformed, or the role does not suit the organisation kind' })
+  @ApiResponse({ status: 404, type: ErrorResponse, description: 'NOT_FOUND: no such organisation' })
+  @ApiResponse({ status: 409, type: ErrorResponse, description: 'DUPLICATE: a user with this e-mail address exists; nothing changed' })
+  createUser(@CurrentActor() admin: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateUserDto) {
+    return this.service.createUser(id, dto.role, dto.name, dto.email, admin);
   }
 }

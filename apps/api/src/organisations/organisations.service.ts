@@ -1,23 +1,24 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Actor, DomainError, Role } from '../../../../libs/domain/src';
+import { Actor, assertRoleSuitsOrganisation, DomainError, Role } from '../../../../libs/domain/src';
 import type { OrganisationKind } from '../../../../libs/persistence/src';
-import { TokenService } from '../auth/token.service';
+import { AUTH_CONFIG, AuthConfig } from '../auth/auth-config';
+import { newOpaqueSecret } from '../auth/opaque-secret';
+import { normaliseEmail, UsersRepository, UserRecord } from '../auth/users.repository';
 
-/** Which roles each kind of organisation may have (a developer user cannot sit in the bureau). */
-const ROLES_BY_KIND: Record<OrganisationKind, Role[]> = {
-  developer: ['developer'],
-  verifier: ['verifier'],
-  registry: ['officer'],
-  bureau: ['bureau'],
-  exchange: ['exchange'],
-  emitter: ['emitter'],
-  platform: ['admin'],
-};
+/** A one-time code for the new user to set their own password (POST /auth/invitations/accept). Shown once. */
+export interface Invitation {
+  code: string;
+  expiresAt: Date;
+}
 
 @Injectable()
 export class OrganisationsService {
-  constructor(private readonly db: DataSource, private readonly tokens: TokenService) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly users: UsersRepository,
+    @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
+  ) {}
 
   async createOrganisation(name: string, kind: OrganisationKind, jurisdiction = 'BJ') {
     const [row] = await this.db.query(
@@ -29,19 +30,27 @@ export class OrganisationsService {
     return row as { id: string; name: string; kind: OrganisationKind; jurisdiction: string };
   }
 
-  /** Creates (or finds, by e-mail) a user and issues a bearer token for it. */
-  async createUser(organisationId: string, role: Role, name: string, email: string): Promise<{ user: Actor & { email: string }; token: string }> {
-    const [org] = await this.db.query(`SELECT kind FROM organisations WHERE id = $1`, [organisationId]);
-    if (!org) throw new DomainError('NOT_FOUND', 'No such organisation.');
-    if (!ROLES_BY_KIND[org.kind as OrganisationKind].includes(role)) throw new DomainError('VALIDATION_FAILED', `A ${org.kind} organisation cannot have ${role} users.`);
-    const [u] = await this.db.query(
-      `INSERT INTO users (organisation_id, role, name, email) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (email) DO UPDATE SET name = EXCLUDED.name RETURNING id, organisation_id, role, name, email`,
-      [organisationId, role, name, email.toLowerCase()],
-    );
-    if (u.organisation_id !== organisationId || u.role !== role) throw new DomainError('DUPLICATE', `${email} already belongs to another organisation or role.`);
-    const user = { userId: u.id, organisationId, role, name: u.name, email: u.email };
-    return { user, token: this.tokens.issue(user) };
+  /**
+   * Creates a user without a password and a one-time invitation by which the person sets one (ROLE-1: no
+   * administrator ever holds a token or password of another user). An existing e-mail is DUPLICATE and
+   * changes nothing. `createdBy` is the administrator (null: the demo seed).
+   */
+  async createUser(organisationId: string, role: Role, name: string, email: string, createdBy: Actor | null): Promise<{ user: UserRecord; invitation: Invitation }> {
+    const kind = await this.users.organisationKind(organisationId);
+    if (!kind) throw new DomainError('NOT_FOUND', 'No such organisation.');
+    assertRoleSuitsOrganisation(kind, role);
+    const invitation = newOpaqueSecret();
+    const created = await this.users.createWithInvitation({
+      organisationId,
+      role,
+      name,
+      email: normaliseEmail(email),
+      createdBy: createdBy?.userId ?? null,
+      invitationDigest: invitation.digest,
+      invitationTtlSeconds: this.config.invitationTtlSeconds,
+    });
+    if (!created) throw new DomainError('DUPLICATE', `A user with the e-mail address ${normaliseEmail(email)} already exists.`, { field: 'email' });
+    return { user: created.user, invitation: { code: invitation.secret, expiresAt: created.invitationExpiresAt } };
   }
 
   listOrganisations() {

@@ -4,6 +4,7 @@ import { IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { TEXT_LIMITS } from '../../../../libs/domain/src';
 import { Public } from '../auth/actor.decorators';
 import { ErrorResponse } from '../common/error-response';
+import { RateLimit } from '../rate-limits/rate-limit.decorator';
 import { PublicityRepository } from './publicity.repository';
 
 export class CommentDto {
@@ -16,6 +17,7 @@ export class CommentDto {
 /** BJ-15 / BJ-30: the public side of publicity. No login. Comments are rows, read by the workflow at the close. */
 @ApiTags('public')
 @Public()
+@RateLimit('public')
 @Controller('public/publicity')
 export class PublicityController {
   constructor(private readonly repo: PublicityRepository) {}
@@ -34,6 +36,7 @@ export class PublicityController {
   }
 
   @Post(':id/comments')
+  @RateLimit('comments')
   @ApiOperation({ summary: 'Comment while the publicity is open' })
   @ApiResponse({ status: 409, type: ErrorResponse, description: 'PUBLICITY_CLOSED: the publicity has closed' })
   comment(@Param('id', ParseUUIDPipe) id: string, @Body() dto: CommentDto) {

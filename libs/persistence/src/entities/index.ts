@@ -3,6 +3,7 @@ import { CaseEventEntity } from './case-event.entity';
 import { CaseEntity, IssuanceCaseEntity } from './issuance.entities';
 import { CreditBlockEntity, HoldingEntity, JournalEntryEntity, JournalLineEntity, LedgerAccountEntity } from './ledger.entities';
 import { CaseDocumentEntity, DocumentBlobEntity } from './document.entities';
+import { LoginSessionEntity, RefreshTokenEntity, UserInvitationEntity } from './identity.entities';
 import { MethodologyEntity, MethodologyVersionEntity } from './methodology.entities';
 import { NotificationEntity } from './notification.entity';
 import { OrganisationEntity, UserEntity } from './organisation.entities';
@@ -12,6 +13,7 @@ import { PublicityCommentEntity, PublicityNoticeEntity } from './publicity.entit
 export * from './calendar.entities';
 export * from './case-event.entity';
 export * from './document.entities';
+export * from './identity.entities';
 export * from './issuance.entities';
 export * from './ledger.entities';
 export * from './methodology.entities';
@@ -43,4 +45,7 @@ export const ENTITIES = [
   JournalEntryEntity,
   JournalLineEntity,
   HoldingEntity,
+  LoginSessionEntity,
+  RefreshTokenEntity,
+  UserInvitationEntity,
 ];
