@@ -1,16 +1,27 @@
 import 'reflect-metadata';
 import { DataSource, DataSourceOptions } from 'typeorm';
+import { applicationRole, urlActingAs } from './database-role';
 import { ENTITIES } from './entities';
 import { RegistrationFoundation1763700000000 } from './migrations/1763700000000-registration-foundation';
 import { IssuanceAndLedger1763800000000 } from './migrations/1763800000000-issuance-and-ledger';
+import { AuditLogAndAppRole1763900000200 } from './migrations/1763900000200-audit-log-and-app-role';
 
-export const MIGRATIONS = [RegistrationFoundation1763700000000, IssuanceAndLedger1763800000000];
+export const MIGRATIONS = [
+  RegistrationFoundation1763700000000,
+  IssuanceAndLedger1763800000000,
+  AuditLogAndAppRole1763900000200,
+];
 
-/** One database config for the API, the worker, the CLI scripts and the tests. Schema by migrations only. */
-export function dataSourceOptions(url = requireDatabaseUrl()): DataSourceOptions {
+/**
+ * One database config for the API, the worker, the CLI scripts and the tests. Schema by migrations only.
+ * `application` sessions act as the application's role (DATABASE_APP_ROLE); `owner` sessions (migrations) as the
+ * connecting user.
+ */
+export function dataSourceOptions(url = requireDatabaseUrl(), as: 'application' | 'owner' = 'application'): DataSourceOptions {
+  const role = as === 'application' ? applicationRole() : undefined;
   return {
     type: 'postgres',
-    url,
+    url: role ? urlActingAs(url, role) : url,
     entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsTransactionMode: 'each',
@@ -26,7 +37,7 @@ export function requireDatabaseUrl(): string {
 }
 
 export async function runMigrations(url?: string): Promise<string[]> {
-  const ds = new DataSource(dataSourceOptions(url));
+  const ds = new DataSource(dataSourceOptions(url, 'owner'));
   await ds.initialize();
   try {
     const ran = await ds.runMigrations();
