@@ -1,11 +1,14 @@
 import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { AuditTrail } from './audit/audit-trail';
 import { DomainExceptionFilter } from './common/domain-exception.filter';
 
 /** Everything main.ts, the e2e tests and the demo share: validation, the error shape, OpenAPI at /docs. */
 export function configureApp(app: INestApplication): INestApplication {
   app.useLogger(app.get(Logger));
+  // First middleware, before the body parsers: a request refused for its body (413, bad JSON) is audited too.
+  app.use(app.get(AuditTrail).middleware);
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new DomainExceptionFilter());
   app.enableShutdownHooks();
