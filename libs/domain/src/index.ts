@@ -6,6 +6,7 @@ export * from './access/four-eyes';
 export * from './cases/periods';
 export * from './cases/transitions';
 export * from './cases/material-uploads';
+export * from './cases/document-filename';
 export * from './registration/registration-status';
 export * from './registration/eligibility';
 export * from './registration/case-number';

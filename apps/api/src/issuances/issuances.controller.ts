@@ -1,6 +1,5 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, UploadedFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { Actor, CASE_NUMBER_PATTERN, DomainError, ISSUANCE_MATERIALS } from '../../../../libs/domain/src';
 import {
@@ -8,6 +7,7 @@ import {
   submitSupplementUpdate, submitToBureauUpdate,
 } from '../../../../libs/temporal/src';
 import { CurrentActor, Roles } from '../auth/actor.decorators';
+import { DocumentFilePipe, DocumentUpload, sendDocument, UploadedDocumentFile } from '../cases/case-document-files';
 import { CaseRecordsRepository } from '../cases/case-records.repository';
 import { CaseStepsController } from '../cases/case-steps.controller';
 import { ErrorResponse } from '../common/error-response';
@@ -68,11 +68,9 @@ export class IssuancesController extends CaseStepsController {
 
   @Post(':caseNo/documents')
   @Roles('developer', 'verifier')
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 25 * 1024 * 1024 } }))
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['kind', 'file'], properties: { kind: { type: 'string', enum: [...ISSUANCE_MATERIALS] }, file: { type: 'string', format: 'binary' } } } })
+  @DocumentUpload(ISSUANCE_MATERIALS)
   @ApiOperation({ summary: 'Upload a material; the named verifier uploads the verification report (BJ-21)' })
-  upload(@CurrentActor() actor: Actor, @Param('caseNo') caseNo: string, @Body() dto: UploadIssuanceDocumentDto, @UploadedFile() file?: { originalname: string; mimetype: string; buffer: Buffer }) {
+  upload(@CurrentActor() actor: Actor, @Param('caseNo') caseNo: string, @Body() dto: UploadIssuanceDocumentDto, @UploadedFile(DocumentFilePipe) file?: UploadedDocumentFile) {
     return this.service.uploadDocument(actor, checked(caseNo), dto.kind, file);
   }
 
@@ -80,11 +78,7 @@ export class IssuancesController extends CaseStepsController {
   @Roles(...READERS)
   @ApiOperation({ summary: 'Download a material; the X-Content-SHA256 header carries its digest' })
   async download(@CurrentActor() actor: Actor, @Param('caseNo') caseNo: string, @Param('id') id: string, @Res() res: Response) {
-    const d = await this.service.document(actor, checked(caseNo), id);
-    res.setHeader('Content-Type', d.contentType);
-    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(d.filename)}`);
-    res.setHeader('X-Content-SHA256', d.sha256);
-    res.send(d.content);
+    sendDocument(res, await this.service.document(actor, checked(caseNo), id));
   }
 
   @Post(':caseNo/submit')

@@ -1,6 +1,5 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, UploadedFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { Actor, CASE_DOCUMENT_KINDS, CASE_NUMBER_PATTERN, DomainError } from '../../../../libs/domain/src';
 import {
@@ -8,6 +7,7 @@ import {
   submitSupplementUpdate,
 } from '../../../../libs/temporal/src';
 import { CurrentActor, Roles } from '../auth/actor.decorators';
+import { DocumentFilePipe, DocumentUpload, sendDocument, UploadedDocumentFile } from '../cases/case-document-files';
 import { CaseRecordsRepository } from '../cases/case-records.repository';
 import { CaseStepsController } from '../cases/case-steps.controller';
 import { ErrorResponse } from '../common/error-response';
@@ -66,17 +66,9 @@ export class RegistrationsController extends CaseStepsController {
 
   @Post(':caseNo/documents')
   @Roles('developer')
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 25 * 1024 * 1024 } }))
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['kind', 'file'],
-      properties: { kind: { type: 'string', enum: [...CASE_DOCUMENT_KINDS] }, file: { type: 'string', format: 'binary' } },
-    },
-  })
+  @DocumentUpload(CASE_DOCUMENT_KINDS)
   @ApiOperation({ summary: 'Upload a material (stored content-addressed with its SHA-256)' })
-  upload(@CurrentActor() actor: Actor, @Param('caseNo') caseNo: string, @Body() dto: UploadDocumentDto, @UploadedFile() file?: { originalname: string; mimetype: string; buffer: Buffer }) {
+  upload(@CurrentActor() actor: Actor, @Param('caseNo') caseNo: string, @Body() dto: UploadDocumentDto, @UploadedFile(DocumentFilePipe) file?: UploadedDocumentFile) {
     return this.service.uploadDocument(actor, checked(caseNo), dto.kind, file);
   }
 
@@ -84,11 +76,7 @@ export class RegistrationsController extends CaseStepsController {
   @Roles('developer', 'officer', 'bureau', 'admin')
   @ApiOperation({ summary: 'Download a material; the X-Content-SHA256 header carries its digest' })
   async download(@CurrentActor() actor: Actor, @Param('caseNo') caseNo: string, @Param('id') id: string, @Res() res: Response) {
-    const d = await this.service.document(actor, checked(caseNo), id);
-    res.setHeader('Content-Type', d.contentType);
-    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(d.filename)}`);
-    res.setHeader('X-Content-SHA256', d.sha256);
-    res.send(d.content);
+    sendDocument(res, await this.service.document(actor, checked(caseNo), id));
   }
 
   @Post(':caseNo/submit')
