@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import type { Request } from 'express';
-import type { Actor } from '../../../../libs/domain/src';
+import { UNPAIRED_SURROGATE, type Actor } from '../../../../libs/domain/src';
 
 /** The HTTP methods that change something: each such request is one audit row. */
 export const MUTATING_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'] as const;
@@ -42,6 +42,7 @@ export interface AuditEntry {
 
 const MAX_PATH = 1024;
 const MAX_TEXT = 512;
+const UNPAIRED_SURROGATES = new RegExp(UNPAIRED_SURROGATE.source, 'g');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -49,7 +50,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * parameter (both make the insert fail), so those become U+FFFD; long values are cut.
  */
 function storable(s: string, max = MAX_TEXT): string {
-  const clean = s.replace(/\u0000/g, '\uFFFD').replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+  const clean = s.replace(/\u0000/g, '\uFFFD').replace(UNPAIRED_SURROGATES, '\uFFFD');
   return clean.length > max ? `${clean.slice(0, max)}…` : clean;
 }
 

@@ -68,21 +68,13 @@ export class AuditLogRepository {
   }
 }
 
-export interface AuditRow {
+/** A stored row as the page query reads it: the entry, with the actor's columns flat and the time exact (µs). */
+export type AuditRow = Omit<AuditEntry, 'occurredAt' | 'actor' | 'durationMs'> & {
   id: string;
   occurredAt: string;
-  requestId: string;
   actorUserId: string | null;
   actorRole: string | null;
   actorOrganisationId: string | null;
   actorName: string | null;
-  method: string;
-  route: string | null;
-  action: string;
-  target: Record<string, unknown>;
-  outcome: AuditOutcome;
-  statusCode: number;
-  errorCode: string | null;
-  clientIp: string | null;
   durationMs: number | null;
-}
+};

@@ -3,7 +3,8 @@ import { DomainError } from '../errors';
 /** Longest file name kept, in characters (code points) after NFC: what common file systems allow. */
 export const MAX_DOCUMENT_FILENAME_CHARACTERS = 255;
 
-const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** A UTF-16 surrogate without its partner: no UTF-8 encoding, and PostgreSQL refuses it. */
+export const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 // C0, DEL and C1 controls: tab and newline have no place in a file name either.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 // Bidirectional embedding/override/isolate marks turn "report‮fdp.exe" into what reads as "reportexe.pdf".
