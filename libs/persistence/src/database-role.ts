@@ -20,7 +20,12 @@ export function applicationRole(env: NodeJS.ProcessEnv = process.env): string | 
  * URL in preference to any other setting, which is why the role goes here.
  */
 export function urlActingAs(url: string, role: string): string {
-  const u = new URL(url);
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    throw new Error('DATABASE_URL is not a URL the role option can be added to (write the host out); or set DATABASE_APP_ROLE=off.');
+  }
   const options = [u.searchParams.get('options'), `-c role=${role}`].filter(Boolean).join(' ');
   u.searchParams.set('options', options);
   return u.toString();
