@@ -12,7 +12,7 @@ import { RegistrationsRepository } from '../apps/api/src/registrations/registrat
 import { RegistrationsService } from '../apps/api/src/registrations/registrations.service';
 import type { Actor } from '../libs/domain/src';
 import { WorkingDayCalendar } from '../libs/domain/src/calendar';
-import { CalendarRepository, CaseProjectionRepository } from '../libs/persistence/src';
+import { CalendarRepository, CaseProjectionRepository, dataSourceOptions } from '../libs/persistence/src';
 import { caseActionUpdate, caseViewQuery, CASES_TASK_QUEUE, CaseView, issuanceWorkflowId, registrationWorkflowId } from '../libs/temporal/src';
 import { ensureSearchAttributes } from '../libs/temporal/src/server/search-attribute-registration';
 import { testServerExecutable } from '../libs/temporal/src/test-server-executable';
@@ -169,7 +169,9 @@ describe('case kernel (time skipping)', () => {
     const { caseNo, deadline } = await registrationInPublicity();
     const workflowId = registrationWorkflowId(caseNo);
     // The database refuses every timeline write of this case (a transient error class, so the activity retries, boundedly).
-    await db.query(`
+    // Installing a trigger takes the schema owner, not the application's role.
+    const owner = await new DataSource(dataSourceOptions(process.env.DATABASE_URL, 'owner')).initialize();
+    await owner.query(`
       CREATE FUNCTION test_refuse_case_events() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN IF NEW.case_no = '${caseNo}' THEN RAISE EXCEPTION 'simulated outage for %', NEW.case_no; END IF; RETURN NEW; END $$;
       CREATE TRIGGER test_refuse_case_events BEFORE INSERT ON case_events FOR EACH ROW EXECUTE FUNCTION test_refuse_case_events();
@@ -180,7 +182,8 @@ describe('case kernel (time skipping)', () => {
       const view = await env.client.workflow.getHandle(workflowId).query(caseViewQuery);
       expect(view).toMatchObject({ status: 'in_publicity', assignedOfficerId: r.officer.userId, needsAttention: true, deadline: { closesAt: deadline.closesAt } });
     } finally {
-      await db.query(`DROP TRIGGER test_refuse_case_events ON case_events; DROP FUNCTION test_refuse_case_events();`);
+      await owner.query(`DROP TRIGGER test_refuse_case_events ON case_events; DROP FUNCTION test_refuse_case_events();`);
+      await owner.destroy();
     }
     // Once the database accepts again, the failure report (retrying with backoff meanwhile) reaches the projection and the operators.
     await env.sleep('15 minutes');

@@ -13,6 +13,7 @@ import { configureApp } from '../../apps/api/src/configure-app';
 import { DemoSeed, seedDemo } from '../../apps/api/src/seed/demo-seed';
 import { WorkerAppModule } from '../../apps/worker/src/worker-app.module';
 import { runMigrations } from '../../libs/persistence/src/data-source';
+import { applicationRole } from '../../libs/persistence/src/database-role';
 import { testServerExecutable } from '../../libs/temporal/src/test-server-executable';
 import { EmbeddedPostgres, startEmbeddedPostgres } from '../stack/embedded-postgres';
 import { freePort } from '../stack/util';
@@ -98,9 +99,11 @@ class ServerClock extends Clock {
 /**
  * The database's now() on the same time line: a demo_clock.now() ahead of pg_catalog.now() by the
  * offset, found first on the search path of every later session (the migrations have already run).
+ * The application's role must see the schema (else the search path silently skips it) and move the offset.
  */
 async function followServerClockInDatabase(url: string, database: string): Promise<void> {
   const ds = await new DataSource({ type: 'postgres', url }).initialize();
+  const role = applicationRole();
   try {
     await ds.query(`
       CREATE SCHEMA demo_clock;
@@ -109,6 +112,7 @@ async function followServerClockInDatabase(url: string, database: string): Promi
       CREATE FUNCTION demo_clock.now() RETURNS timestamptz LANGUAGE sql STABLE
         AS $$ SELECT pg_catalog.now() + ahead FROM demo_clock.skew $$;
       ALTER DATABASE "${database}" SET search_path TO demo_clock, pg_catalog, public;
+      ${role ? `GRANT USAGE ON SCHEMA demo_clock TO "${role}"; GRANT SELECT, UPDATE ON demo_clock.skew TO "${role}";` : ''}
     `);
   } finally {
     await ds.destroy();

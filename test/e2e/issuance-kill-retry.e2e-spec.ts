@@ -22,7 +22,8 @@ describe('kill/retry: a worker killed mid-issuance', () => {
   let child: ChildProcess | undefined;
 
   beforeAll(async () => {
-    db = await new DataSource(dataSourceOptions()).initialize();
+    // As the owner: it watches other sessions' queries in pg_stat_activity, which the application's role cannot see.
+    db = await new DataSource(dataSourceOptions(undefined, 'owner')).initialize();
   });
   afterAll(async () => {
     if (child && child.exitCode === null) child.kill('SIGKILL');

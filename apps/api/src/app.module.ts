@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { LoggingModule } from '../../../libs/persistence/src/logging.module';
 import { PersistenceModule } from '../../../libs/persistence/src/persistence.module';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { HealthModule } from './health/health.module';
@@ -32,6 +33,7 @@ import { TemporalClientModule } from './temporal/temporal-client.module';
     PublicityModule,
     CalendarModule,
     NotificationsModule,
+    AuditModule,
   ],
 })
 export class AppModule {}

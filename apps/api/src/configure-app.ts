@@ -4,12 +4,15 @@ import { Server } from 'node:http';
 import { STATUS_CODES } from 'node:http';
 import { Socket } from 'node:net';
 import { Logger } from 'nestjs-pino';
+import { AuditTrail } from './audit/audit-trail';
 import { DomainExceptionFilter } from './common/domain-exception.filter';
 import { SafeTextPipe } from './common/safe-text.pipe';
 
 /** Everything main.ts, the e2e tests and the demo share: the text rule and validation, the error shape, OpenAPI at /docs. */
 export function configureApp(app: INestApplication): INestApplication {
   app.useLogger(app.get(Logger));
+  // First middleware, before the body parsers: a request refused for its body (413, bad JSON) is audited too.
+  app.use(app.get(AuditTrail).middleware);
   app.useGlobalPipes(new SafeTextPipe(), new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new DomainExceptionFilter());
   answerMalformedRequestsInTheErrorShape(app.getHttpServer());

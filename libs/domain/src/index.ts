@@ -8,6 +8,7 @@ export * from './cases/periods';
 export * from './cases/procedure';
 export * from './cases/action-args';
 export * from './cases/documents';
+export * from './cases/document-filename';
 export * from './registration/registration-status';
 export * from './registration/eligibility';
 export * from './registration/case-number';

@@ -1,23 +1,31 @@
 import 'reflect-metadata';
 import { DataSource, DataSourceOptions } from 'typeorm';
+import { applicationRole, urlActingAs } from './database-role';
 import { ENTITIES } from './entities';
 import { RegistrationFoundation1763700000000 } from './migrations/1763700000000-registration-foundation';
 import { IssuanceAndLedger1763800000000 } from './migrations/1763800000000-issuance-and-ledger';
 import { HardenedKernel1763900000000 } from './migrations/1763900000000-hardened-kernel';
 import { Identity1763900000100 } from './migrations/1763900000100-identity';
+import { AuditLogAndAppRole1763900000200 } from './migrations/1763900000200-audit-log-and-app-role';
 
 export const MIGRATIONS = [
   RegistrationFoundation1763700000000,
   IssuanceAndLedger1763800000000,
   HardenedKernel1763900000000,
   Identity1763900000100,
+  AuditLogAndAppRole1763900000200,
 ];
 
-/** One database config for the API, the worker, the CLI scripts and the tests. Schema by migrations only. */
-export function dataSourceOptions(url = requireDatabaseUrl()): DataSourceOptions {
+/**
+ * One database config for the API, the worker, the CLI scripts and the tests. Schema by migrations only.
+ * `application` sessions act as the application's role (DATABASE_APP_ROLE); `owner` sessions (migrations) as the
+ * connecting user.
+ */
+export function dataSourceOptions(url = requireDatabaseUrl(), as: 'application' | 'owner' = 'application'): DataSourceOptions {
+  const role = as === 'application' ? applicationRole() : undefined;
   return {
     type: 'postgres',
-    url,
+    url: role ? urlActingAs(url, role) : url,
     entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsTransactionMode: 'each',
@@ -33,7 +41,7 @@ export function requireDatabaseUrl(): string {
 }
 
 export async function runMigrations(url?: string): Promise<string[]> {
-  const ds = new DataSource(dataSourceOptions(url));
+  const ds = new DataSource(dataSourceOptions(url, 'owner'));
   await ds.initialize();
   try {
     const ran = await ds.runMigrations();

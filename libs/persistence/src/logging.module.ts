@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import { requestIdOf } from './request-id';
 
 /** Structured JSON logs (pino). LOG_LEVEL is read when the app starts, so scripts and tests can quiet it. */
 @Module({
@@ -10,6 +11,8 @@ import { LoggerModule } from 'nestjs-pino';
           level: process.env.LOG_LEVEL ?? (process.env.JEST_WORKER_ID ? 'silent' : 'info'),
           autoLogging: { ignore: (req: { url?: string }) => req.url === '/health' },
           redact: ['req.headers.authorization'],
+          // The id the audit log records and X-Request-Id returns, so logs and audit rows join.
+          genReqId: requestIdOf,
         },
       }),
     }),

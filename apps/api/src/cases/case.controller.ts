@@ -1,17 +1,14 @@
-import { Body, Get, HttpCode, Param, ParseUUIDPipe, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiConsumes, ApiOperation } from '@nestjs/swagger';
+import { Body, Get, HttpCode, Param, ParseUUIDPipe, Post, Res, UploadedFile } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { Response } from 'express';
-import { Actor, CaseType, caseTypeOfNumber, DomainError } from '../../../../libs/domain/src';
+import { Actor, CASE_DOCUMENT_KINDS, CaseType, caseTypeOfNumber, DomainError } from '../../../../libs/domain/src';
 import { CurrentActor } from '../auth/actor.decorators';
 import { Idempotency, Idempotent } from '../idempotency/idempotency.decorators';
 import type { IdempotencyContext } from '../idempotency/idempotency.interceptor';
+import { DocumentFilePipe, DocumentUpload, sendDocument, UploadedDocumentFile } from './case-document-files';
 import { CaseRecordsRepository } from './case-records.repository';
 import { AssignDto, DismissCommentDto, RevisionDto, SupplementDto, UploadDocumentDto } from './case.dto';
-import { CaseRow, CaseService, UploadedFile as Upload } from './case.service';
-
-/** Uploads: one file per request, at most 25 MB (BJ-31 keeps every document; a bigger one answers 413). */
-const UPLOAD = FileInterceptor('file', { limits: { fileSize: 25 * 1024 * 1024, files: 1, fields: 5, parts: 6 } });
+import { CaseRow, CaseService } from './case.service';
 
 /**
  * The endpoints every case type has, written once: reading the case, its timeline and documents, uploading
@@ -43,21 +40,16 @@ export abstract class CaseController<R extends CaseRow> {
   }
 
   @Post(':caseNo/documents')
-  @UseInterceptors(UPLOAD)
-  @ApiConsumes('multipart/form-data')
-  @ApiOperation({ summary: 'Upload a material (stored content-addressed with its SHA-256; BJ-31)' })
-  upload(@CurrentActor() actor: Actor, @Param('caseNo') caseNo: string, @Body() dto: UploadDocumentDto, @UploadedFile() file?: Upload) {
+  @DocumentUpload(CASE_DOCUMENT_KINDS)
+  @ApiOperation({ summary: 'Upload a material (stored content-addressed with its SHA-256; BJ-31); the file name is kept in UTF-8' })
+  upload(@CurrentActor() actor: Actor, @Param('caseNo') caseNo: string, @Body() dto: UploadDocumentDto, @UploadedFile(DocumentFilePipe) file?: UploadedDocumentFile) {
     return this.service.uploadDocument(actor, this.checked(caseNo), dto.kind, file);
   }
 
   @Get(':caseNo/documents/:id')
-  @ApiOperation({ summary: 'Download a material; the X-Content-SHA256 header carries its digest' })
+  @ApiOperation({ summary: 'Download a material (Content-Disposition per RFC 6266/5987); the X-Content-SHA256 header carries its digest' })
   async download(@CurrentActor() actor: Actor, @Param('caseNo') caseNo: string, @Param('id', ParseUUIDPipe) id: string, @Res() res: Response) {
-    const d = await this.service.document(actor, this.checked(caseNo), id);
-    res.setHeader('Content-Type', d.contentType);
-    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(d.filename)}`);
-    res.setHeader('X-Content-SHA256', d.sha256);
-    res.send(d.content);
+    sendDocument(res, await this.service.document(actor, this.checked(caseNo), id));
   }
 
   @Post(':caseNo/submit')
