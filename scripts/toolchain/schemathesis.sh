@@ -96,31 +96,11 @@ if ! "$PYTHON" -c 'import venv, ensurepip' >/dev/null 2>&1; then
   exit 1
 fi
 
-# Cross-process lock (mkdir is atomic everywhere; flock is not on macOS): two worktrees sharing .tools may run
-# `npm test` at once on a cold cache.
-acquire_lock() {
-  local waited=0 owner
-  while ! mkdir "$LOCK_DIR" 2>/dev/null; do
-    owner="$(cat "$LOCK_DIR/pid" 2>/dev/null || true)"
-    if [ -n "$owner" ] && ! kill -0 "$owner" 2>/dev/null; then
-      log "removing stale lock left by dead process $owner"
-      rm -rf "$LOCK_DIR"
-      continue
-    fi
-    if [ "$waited" -eq 0 ]; then log "waiting for another process installing schemathesis…"; fi
-    waited=$((waited + 1))
-    if [ "$waited" -gt 3000 ]; then # ~10 min
-      log "ERROR: timed out waiting for lock $LOCK_DIR (delete it if no other process is running)."
-      exit 1
-    fi
-    sleep 0.2
-  done
-  echo $$ >"$LOCK_DIR/pid"
-  trap 'rm -rf "$LOCK_DIR"' EXIT
-}
+# shellcheck source=lock.sh
+source "$SCRIPT_DIR/lock.sh"
 
 mkdir -p "$CACHE_DIR"
-acquire_lock
+acquire_lock "$LOCK_DIR" "installing schemathesis"
 # Another process may have finished the install while we waited.
 if venv_ok "$PY_ID"; then
   printf '%s\n' "$EXE"
