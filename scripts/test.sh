@@ -4,7 +4,7 @@
 # workflow, e2e, and contract last). Extra arguments go to jest, e.g.
 #   npm test -- --selectProjects unit
 #   npm test -- workflows/project-registration
-#   npm test -- --selectProjects contract -t developer
+#   CONTRACT_RUNS=developer npm test -- --selectProjects contract
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 

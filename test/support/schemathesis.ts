@@ -120,6 +120,7 @@ export async function runSchemathesis(o: RunOptions): Promise<RunOutcome> {
   ];
   const started = Date.now();
   const log = createWriteStream(join(o.outDir, 'output.txt'));
+  // cwd: hypothesis and schemathesis keep caches in the working directory; in outDir they go with it at the next run.
   const child = spawn(o.executable, args, { cwd: o.outDir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PYTHONUNBUFFERED: '1' } });
   running.add(child);
   child.stdout.pipe(log);
@@ -277,7 +278,8 @@ export function groupFindings(s: RunSummary): { heading: string; findings: Findi
   const serverErrors = new Map<string, Finding>();
   for (const f of s.findings.filter(isServerError)) {
     const seen = serverErrors.get(f.caseId);
-    serverErrors.set(f.caseId, seen ? { ...seen, code: `${seen.code}, ${f.code}`, check: `${seen.check}, ${f.check}` } : f);
+    const message = [seen?.message, f.message].filter(Boolean).join('\n');
+    serverErrors.set(f.caseId, seen ? { ...seen, code: `${seen.code}, ${f.code}`, check: `${seen.check}, ${f.check}`, message } : f);
   }
   const byCheck = (check: string) => s.findings.filter((f) => !isServerError(f) && f.check === check);
   const byOperation = (a: Finding, b: Finding) => a.operation.localeCompare(b.operation) || (a.status ?? 0) - (b.status ?? 0);
@@ -311,7 +313,7 @@ export function describeFindings(label: string, s: RunSummary, outcome: RunOutco
   for (const { heading, findings } of groupFindings(s)) {
     out.push(`${heading} (${findings.length}):`);
     for (const f of findings) {
-      out.push(`  ${f.operation} → ${f.status ?? 'no response'} [${f.code} ${f.check}] ${f.message.replace(/\n/g, '; ')}`);
+      out.push(`  ${f.operation} → ${f.status ?? 'no response'} [${f.code} ${f.check}] ${f.message.trim().replace(/\s*\n\s*/g, '; ')}`);
       if (f.body) out.push(`      body: ${f.body.replace(/\s+/g, ' ').slice(0, 200)}`);
       if (f.curl) out.push(`      ${f.curl}`);
     }
