@@ -62,6 +62,15 @@ function writeConfig(file: string, data: FuzzData): void {
   writeFileSync(file, lines.join('\n'));
 }
 
+/** The operations an OpenAPI 3 document lets anyone call: no security requirement of their own or global. */
+export function publicOperations(doc: { security?: unknown[]; paths: Record<string, Record<string, { security?: unknown[] }>> }): string[] {
+  const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+  return Object.entries(doc.paths).flatMap(([path, item]) =>
+    Object.entries(item)
+      .filter(([method, op]) => methods.includes(method) && !(op.security ?? doc.security)?.length)
+      .map(([method]) => `${method.toUpperCase()} ${path}`));
+}
+
 export interface RunOptions {
   executable: string;
   /** Identifiers for the fuzzer, written to `<outDir>/schemathesis.toml`. */
@@ -170,7 +179,7 @@ export interface RunSummary {
   serverErrors: number;
   statuses: Record<string, number>;
   findings: Finding[];
-  /** Errors that kept schemathesis from testing something (network errors, timeouts, schema problems). */
+  /** What kept schemathesis from judging a request (network errors, timeouts, an unloadable document), with curl. */
   errors: string[];
   stopReason: string;
   complete: boolean;
@@ -188,8 +197,10 @@ interface CheckRecord {
 /** Reads the three reports of one run (see runSchemathesis) into figures and findings. */
 export function readRun(outDir: string): RunSummary {
   const reportFile = join(outDir, 'report.json');
-  if (!existsSync(reportFile)) throw new Error(`schemathesis wrote no report in ${outDir}; see ${join(outDir, 'output.txt')}`);
-  const report = JSON.parse(readFileSync(reportFile, 'utf8'));
+  // Missing or empty when schemathesis died before its end (killed, crashed): its terminal output says why.
+  const text = existsSync(reportFile) ? readFileSync(reportFile, 'utf8') : '';
+  if (!text.trim()) throw new Error(`schemathesis wrote no report in ${outDir}; see ${join(outDir, 'output.txt')}`);
+  const report = JSON.parse(text);
   const junit = existsSync(join(outDir, 'junit.xml')) ? readFileSync(join(outDir, 'junit.xml'), 'utf8') : '';
   const reported = junitCases(junit);
 
@@ -229,7 +240,7 @@ export function readRun(outDir: string): RunSummary {
     serverErrors,
     statuses,
     findings,
-    errors: [...(report.errors ?? []).map((e: { title: string; count: number }) => `${e.title} (×${e.count})`), ...junitErrors(junit)],
+    errors: errorsOf(junit, report.errors ?? []),
     stopReason: report.stop_reason,
     complete: report.complete,
   };
@@ -239,15 +250,6 @@ const unescapeXml = (s: string) =>
   s.replace(/&(lt|gt|quot|apos|amp|#\d+|#x[0-9a-f]+);/gi, (_, e: string) =>
     ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e.toLowerCase()] ??
     String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)));
-
-/** The operations an OpenAPI 3 document lets anyone call: no security requirement of their own or global. */
-export function publicOperations(doc: { security?: unknown[]; paths: Record<string, Record<string, { security?: unknown[] }>> }): string[] {
-  const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
-  return Object.entries(doc.paths).flatMap(([path, item]) =>
-    Object.entries(item)
-      .filter(([method, op]) => methods.includes(method) && !(op.security ?? doc.security)?.length)
-      .map(([method]) => `${method.toUpperCase()} ${path}`));
-}
 
 /** Test Case ID → its "Reproduce with" curl line ('' when none) for every failure the JUnit report lists. */
 function junitCases(xml: string): Map<string, string> {
@@ -264,11 +266,33 @@ function junitCases(xml: string): Map<string, string> {
   return cases;
 }
 
-function junitErrors(xml: string): string[] {
-  return [...xml.matchAll(/<error\b[^>]*>([\s\S]*?)<\/error>/g)].map(([, inner]) => unescapeXml(inner).trim().split('\n').slice(0, 3).join(' '));
+/**
+ * What kept schemathesis from judging a request — a network error, a request that timed out, a schema it could not
+ * load — each with its operation and reproducing curl from the JUnit report. The JSON report only counts them by
+ * title, so it is the fallback for errors outside any operation (e.g. the document failed to load).
+ */
+function errorsOf(xml: string, counted: { title: string; count: number }[]): string[] {
+  const errors: string[] = [];
+  // One chunk per <testcase> (many are self-closing, so a <testcase>…</testcase> pattern would run into the next).
+  for (const chunk of xml.split('<testcase ').slice(1)) {
+    const name = /^[^>]*\bname="([^"]*)"/.exec(chunk)?.[1] ?? '(no operation)';
+    for (const [, inner] of chunk.matchAll(/<error\b[^>]*>([\s\S]*?)<\/error>/g)) {
+      const text = unescapeXml(inner);
+      const what = text.split('Reproduce with:')[0].trim().replace(/\s*\n\s*/g, ': ');
+      const curl = /Reproduce with:\s*\n\s*(curl [^\n]*)/.exec(text)?.[1]?.trim();
+      errors.push(`${unescapeXml(name)}: ${what}${curl ? `\n      ${curl}` : ''}`);
+    }
+  }
+  return errors.length ? errors : counted.map((e) => `${e.title} (×${e.count})`);
 }
 
 const isServerError = (f: Finding) => f.status !== undefined && f.status >= 500;
+const HEADINGS: Record<string, string> = {
+  status_code_conformance: 'Undocumented status codes',
+  content_type_conformance: 'Undocumented content types',
+  response_schema_conformance: 'Responses that do not match their schema',
+  ignored_auth: 'Authentication declared but not enforced',
+};
 
 /**
  * The findings by kind. A 5xx is one server error however many checks it failed (it is usually also an
@@ -281,15 +305,12 @@ export function groupFindings(s: RunSummary): { heading: string; findings: Findi
     const message = [seen?.message, f.message].filter(Boolean).join('\n');
     serverErrors.set(f.caseId, seen ? { ...seen, code: `${seen.code}, ${f.code}`, check: `${seen.check}, ${f.check}`, message } : f);
   }
-  const byCheck = (check: string) => s.findings.filter((f) => !isServerError(f) && f.check === check);
+  const rest = s.findings.filter((f) => !isServerError(f));
   const byOperation = (a: Finding, b: Finding) => a.operation.localeCompare(b.operation) || (a.status ?? 0) - (b.status ?? 0);
   return [
     { heading: 'Server errors', findings: [...serverErrors.values()] },
-    { heading: 'Undocumented status codes', findings: byCheck('status_code_conformance') },
-    { heading: 'Undocumented content types', findings: byCheck('content_type_conformance') },
-    { heading: 'Responses that do not match their schema', findings: byCheck('response_schema_conformance') },
-    { heading: 'Authentication declared but not enforced', findings: byCheck('ignored_auth') },
-    { heading: 'Other', findings: s.findings.filter((f) => !isServerError(f) && !(CONTRACT_CHECKS as readonly string[]).slice(1).includes(f.check)) },
+    ...Object.entries(HEADINGS).map(([check, heading]) => ({ heading, findings: rest.filter((f) => f.check === check) })),
+    { heading: 'Other', findings: rest.filter((f) => !(f.check in HEADINGS)) },
   ].map((g) => ({ ...g, findings: g.findings.sort(byOperation) })).filter((g) => g.findings.length);
 }
 
