@@ -69,21 +69,21 @@ export async function seedContractData(api: Api) {
   const emitterAccount = (await as(emitter).post('/accounts')).accountNo;
 
   const ids = {
-      caseNo: [inReview, inPublicity, issuance, issuedCase],
-      registrationCaseNo: [inReview, inPublicity],
-      issuanceCaseNo: [issuance, issuedCase],
-      projectId: [projectId, issuedProjectId],
-      organisationId: [...new Set(Object.values(users).map((u) => u.organisationId))],
-      userId: Object.values(users).map((u) => u.userId).concat(r.officer2.userId),
-      methodologyVersionId: [r.tier1, r.tier2],
-      noticeId: [noticeId],
-      commentId: [comment.id],
-      registrationDocumentId: registrationDocuments,
-      issuanceDocumentId: issuanceDocuments,
-      documentId: [...registrationDocuments, ...issuanceDocuments],
-      accountNo: [block!.accountNo, emitterAccount],
-      blockPrefix: [block!.prefix],
-      serial: [`${block!.prefix}-000000001`],
+    caseNo: [inReview, inPublicity, issuance, issuedCase],
+    registrationCaseNo: [inReview, inPublicity],
+    issuanceCaseNo: [issuance, issuedCase],
+    projectId: [projectId, issuedProjectId],
+    organisationId: [...new Set(Object.values(users).map((u) => u.organisationId))],
+    userId: Object.values(users).map((u) => u.userId).concat(r.officer2.userId),
+    methodologyVersionId: [r.tier1, r.tier2],
+    noticeId: [noticeId],
+    commentId: [comment.id],
+    registrationDocumentId: registrationDocuments,
+    issuanceDocumentId: issuanceDocuments,
+    documentId: [...registrationDocuments, ...issuanceDocuments],
+    accountNo: [block!.accountNo, emitterAccount],
+    blockPrefix: [block!.prefix],
+    serial: [`${block!.prefix}-000000001`],
   };
   return { users, ids, fuzz: fuzzData(ids) };
 }

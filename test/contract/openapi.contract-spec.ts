@@ -11,8 +11,9 @@ import { seedContractData } from './contract-data';
  * identifiers) and checks every response. Once per role with that role's bearer token over every operation, and
  * once without a token over the operations the document declares public. Fails on any server error, on any
  * response the document does not describe (status code, content type, body schema), and on an operation that
- * declares bearer auth but does not enforce it (ROLE-1). Figures per run are printed and, with the raw reports and the grouped findings, written to
- * .data/contract/<run>/ (output.txt: schemathesis' own report; findings.json; junit.xml, events.ndjson, report.json).
+ * declares bearer auth but does not enforce it (ROLE-1), or leaves a request unanswered past the request timeout.
+ * Figures per run are printed and, with the raw reports and the grouped findings, written to .data/contract/<run>/
+ * (output.txt: schemathesis' own report; findings.json; junit.xml, events.ndjson, report.json).
  *
  * Each run gets data of its own (organisations, users, cases, accounts: see contract-data.ts), so runs cannot
  * disturb each other's cases and may overlap. Budget (environment, all optional):
