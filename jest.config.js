@@ -1,8 +1,8 @@
 // The registry runs on Beijing time; chinese-days (the CAL-1 oracle) reads dates with local getters.
 process.env.TZ = 'Asia/Shanghai';
 
-// Four projects: pure domain rules, repositories against PostgreSQL (the ledger), workflows on the time-skipping
-// server, and the whole stack end to end.
+// Five projects: pure domain rules, repositories against PostgreSQL (the ledger), workflows on the time-skipping
+// server, the whole stack end to end, and the OpenAPI contract (schemathesis against the running API, run last).
 const swc = ['@swc/jest', {
   jsc: {
     parser: { syntax: 'typescript', decorators: true },
@@ -15,10 +15,12 @@ const common = { testTimeout: 60_000, transform: { '^.+\\.ts$': swc }, testEnvir
 module.exports = {
   // Global, not per project: Jest ignores testTimeout inside a project's options.
   testTimeout: 60_000,
+  testSequencer: '<rootDir>/test/setup/test-sequencer.js',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/activities/**/*.spec.ts'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.int-spec.ts'], globalSetup: '<rootDir>/test/setup/workflow-global-setup.js', globalTeardown: '<rootDir>/test/setup/workflow-global-teardown.js' },
     { ...common, displayName: 'workflow', testMatch: ['<rootDir>/workflows/**/*.spec.ts'], globalSetup: '<rootDir>/test/setup/workflow-global-setup.js', globalTeardown: '<rootDir>/test/setup/workflow-global-teardown.js' },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'], globalSetup: '<rootDir>/test/setup/e2e-global-setup.js', globalTeardown: '<rootDir>/test/setup/e2e-global-teardown.js' },
+    { ...common, displayName: 'contract', testMatch: ['<rootDir>/test/contract/**/*.contract-spec.ts'], globalSetup: '<rootDir>/test/setup/e2e-global-setup.js', globalTeardown: '<rootDir>/test/setup/e2e-global-teardown.js' },
   ],
 };

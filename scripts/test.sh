@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # `npm test`: dependencies, toolchain (Temporal CLI for the e2e dev server, Java time-skipping test server for the
-# workflow tests), typecheck, then all jest projects (unit, workflow, e2e). Extra arguments go to jest, e.g.
+# workflow tests, Schemathesis for the contract tests), typecheck, then all jest projects (unit, integration,
+# workflow, e2e, and contract last). Extra arguments go to jest, e.g.
 #   npm test -- --selectProjects unit
 #   npm test -- workflows/project-registration
+#   CONTRACT_RUNS=developer npm test -- --selectProjects contract
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -26,6 +28,12 @@ case "$rc" in
   3) log "java/mvn not available: the workflow tests will use the SDK's test-server download fallback (needs internet)." ;;
   *) log "ERROR: scripts/toolchain/test-server.sh failed (exit $rc, see above)."; exit "$rc" ;;
 esac
+
+log "toolchain: Schemathesis (Python venv under .tools/schemathesis)"
+if ! bash scripts/toolchain/schemathesis.sh >/dev/null; then
+  log "ERROR: no Schemathesis (see above); the contract tests run it against the API's OpenAPI document."
+  exit 1
+fi
 
 log "typecheck (tsc --noEmit)"
 npx tsc -p tsconfig.json --noEmit

@@ -281,28 +281,8 @@ build_cds() {
   log "AppCDS archive ready: $JSA"
 }
 
-# Cross-process lock (mkdir is atomic everywhere; flock is not on macOS).
-# Jest runs several workers that may all call this script on a cold cache.
-acquire_lock() {
-  local waited=0 owner
-  while ! mkdir "$LOCK_DIR" 2>/dev/null; do
-    owner="$(cat "$LOCK_DIR/pid" 2>/dev/null || true)"
-    if [ -n "$owner" ] && ! kill -0 "$owner" 2>/dev/null; then
-      log "removing stale lock left by dead process $owner"
-      rm -rf "$LOCK_DIR"
-      continue
-    fi
-    if [ "$waited" -eq 0 ]; then log "waiting for another process preparing the test server…"; fi
-    waited=$((waited + 1))
-    if [ "$waited" -gt 3000 ]; then # ~10 min
-      log "ERROR: timed out waiting for lock $LOCK_DIR (delete it if no other process is running)."
-      exit 1
-    fi
-    sleep 0.2
-  done
-  echo $$ >"$LOCK_DIR/pid"
-  trap 'rm -rf "$LOCK_DIR"' EXIT
-}
+# shellcheck source=lock.sh
+source "$SCRIPT_DIR/lock.sh"
 
 # ---------------------------------------------------------------------------
 # 4. Fast path: everything already in place.
@@ -314,7 +294,7 @@ fi
 # 5. Slow path: (re)build whatever is stale. Re-check each step under the lock
 #    since another process may have done it while we waited.
 mkdir -p "$CACHE_DIR"
-acquire_lock
+acquire_lock "$LOCK_DIR" "preparing the test server"
 classpath_ok || build_classpath
 wrapper_ok || write_file "$WRAPPER" "$(wrapper_content)" 755
 cds_ok || build_cds
