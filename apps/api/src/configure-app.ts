@@ -5,7 +5,9 @@ import { STATUS_CODES } from 'node:http';
 import { Socket } from 'node:net';
 import { Logger } from 'nestjs-pino';
 import { AuditTrail } from './audit/audit-trail';
+import { documentEveryResponse } from './common/api-errors';
 import { DomainExceptionFilter } from './common/domain-exception.filter';
+import { ErrorResponse } from './common/error-response';
 import { SafeTextPipe } from './common/safe-text.pipe';
 
 /** Everything main.ts, the e2e tests and the demo share: the text rule and validation, the error shape, OpenAPI at /docs. */
@@ -26,7 +28,7 @@ export function configureApp(app: INestApplication): INestApplication {
     .setVersion('0.2.0')
     .addBearerAuth()
     .build();
-  SwaggerModule.setup('docs', app, SwaggerModule.createDocument(app, doc));
+  SwaggerModule.setup('docs', app, documentEveryResponse(SwaggerModule.createDocument(app, doc, { extraModels: [ErrorResponse] })));
   return app;
 }
 

@@ -1,10 +1,9 @@
 import { applyDecorators, Injectable, PipeTransform, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiResponse } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes } from '@nestjs/swagger';
 import contentDisposition from 'content-disposition';
 import { Response } from 'express';
 import { documentFilename } from '../../../../libs/domain/src';
-import { ErrorResponse } from '../common/error-response';
 
 /** The multipart file of a case-document upload, as multer hands it over. */
 export interface UploadedDocumentFile {
@@ -34,7 +33,6 @@ export function DocumentUpload(kinds: readonly string[]) {
         },
       },
     }),
-    ApiResponse({ status: 413, type: ErrorResponse, description: 'The file is larger than 25 MB' }),
   );
 }
 

@@ -4,7 +4,6 @@ import { Actor, ISSUANCE_PROCEDURE } from '../../../../libs/domain/src';
 import { CurrentActor, Roles } from '../auth/actor.decorators';
 import { CaseController } from '../cases/case.controller';
 import { CaseRecordsRepository } from '../cases/case-records.repository';
-import { ApiErrors } from '../common/api-errors';
 import { Idempotency, Idempotent } from '../idempotency/idempotency.decorators';
 import type { IdempotencyContext } from '../idempotency/idempotency.interceptor';
 import { CreateIssuanceDto, IssuanceReviewDto, ListIssuancesQuery, RefuseIssuanceDto, SubmitToBureauDto } from './issuance.dto';
@@ -14,7 +13,6 @@ import { IssuancesService } from './issuances.service';
 /** Reduction issuance cases (BJ-21…BJ-23). Thin: HTTP, auth and DTOs; the shared case service does the rest. */
 @ApiTags('issuances')
 @ApiBearerAuth()
-@ApiErrors()
 @Controller('issuances')
 export class IssuancesController extends CaseController<IssuanceCaseRow> {
   protected readonly caseType = 'issuance' as const;

@@ -2,7 +2,6 @@ import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CREDIT_HOLDER_ROLES, REGISTRY_STAFF } from '../../../../libs/domain/src';
 import { Public, CurrentActor, Roles } from '../auth/actor.decorators';
-import { ApiErrors } from '../common/api-errors';
 import { Idempotency, Idempotent } from '../idempotency/idempotency.decorators';
 import type { IdempotencyContext } from '../idempotency/idempotency.interceptor';
 import { RateLimit } from '../rate-limits/rate-limit.decorator';
@@ -12,7 +11,6 @@ import { LedgerService } from './ledger.service';
 /** Registry accounts (LED-1…LED-4): holdings by project, vintage and serial range; transfers; movements. */
 @ApiTags('ledger')
 @ApiBearerAuth()
-@ApiErrors()
 @Controller('accounts')
 export class AccountsController {
   constructor(private readonly service: LedgerService) {}
@@ -60,7 +58,6 @@ export class AccountsController {
 
 @ApiTags('ledger')
 @ApiBearerAuth()
-@ApiErrors(400, 401, 403, 404, 503)
 @Controller('ledger')
 export class LedgerController {
   constructor(private readonly service: LedgerService) {}
@@ -83,7 +80,6 @@ export class LedgerController {
 /** BJ-30: issued reductions per project, with their serial blocks. No login. */
 @ApiTags('public')
 @Public()
-@ApiErrors(429, 503)
 @RateLimit('public')
 @Controller('public/issuances')
 export class PublicIssuancesController {

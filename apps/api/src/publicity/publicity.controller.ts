@@ -1,9 +1,8 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { TEXT_LIMITS } from '../../../../libs/domain/src';
 import { Public } from '../auth/actor.decorators';
-import { ErrorResponse } from '../common/error-response';
 import { RateLimit } from '../rate-limits/rate-limit.decorator';
 import { PublicityRepository } from './publicity.repository';
 
@@ -30,15 +29,13 @@ export class PublicityController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One notice, with its comments (author names only; contacts are never disclosed)' })
-  @ApiResponse({ status: 404, type: ErrorResponse })
   get(@Param('id', ParseUUIDPipe) id: string) {
     return this.repo.get(id);
   }
 
   @Post(':id/comments')
   @RateLimit('comments')
-  @ApiOperation({ summary: 'Comment while the publicity is open' })
-  @ApiResponse({ status: 409, type: ErrorResponse, description: 'PUBLICITY_CLOSED: the publicity has closed' })
+  @ApiOperation({ summary: 'Comment while the publicity is open (409 PUBLICITY_CLOSED after its close)' })
   comment(@Param('id', ParseUUIDPipe) id: string, @Body() dto: CommentDto) {
     return this.repo.addComment(id, dto, new Date());
   }

@@ -1,6 +1,6 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiResponse } from '@nestjs/swagger';
-import { ErrorResponse } from '../common/error-response';
+import { ApiExtension } from '@nestjs/swagger';
+import { RATE_LIMIT_EXTENSION } from '../common/api-errors';
 import type { RateLimitBucket } from './rate-limit.config';
 
 export const RATE_LIMIT_BUCKET = 'rateLimitBucket';
@@ -12,10 +12,5 @@ export const RATE_LIMIT_BUCKET = 'rateLimitBucket';
 export const RateLimit = (bucket: RateLimitBucket) =>
   applyDecorators(
     SetMetadata(RATE_LIMIT_BUCKET, bucket),
-    ApiResponse({
-      status: 429,
-      type: ErrorResponse,
-      description: `RATE_LIMITED: too many requests from this client (bucket "${bucket}")`,
-      headers: { 'Retry-After': { description: 'Seconds until a request is accepted again', schema: { type: 'integer' } } },
-    }),
+    ApiExtension(RATE_LIMIT_EXTENSION, bucket), // 429 with Retry-After in the document (common/api-errors)
   );

@@ -5,7 +5,6 @@ import { CurrentActor, Roles } from '../auth/actor.decorators';
 import { CaseController } from '../cases/case.controller';
 import { ReviewDto } from '../cases/case.dto';
 import { CaseRecordsRepository } from '../cases/case-records.repository';
-import { ApiErrors } from '../common/api-errors';
 import { Idempotency, Idempotent } from '../idempotency/idempotency.decorators';
 import type { IdempotencyContext } from '../idempotency/idempotency.interceptor';
 import { CreateRegistrationDto, ListCasesQuery } from './registration.dto';
@@ -15,7 +14,6 @@ import { RegistrationsService } from './registrations.service';
 /** Class I project registration cases (BJ-13…BJ-16). Thin: HTTP, auth and DTOs; the shared case service does the rest. */
 @ApiTags('registrations')
 @ApiBearerAuth()
-@ApiErrors()
 @Controller('registrations')
 export class RegistrationsController extends CaseController<RegistrationCaseRow> {
   protected readonly caseType = 'registration' as const;
@@ -60,7 +58,6 @@ export class RegistrationsController extends CaseController<RegistrationCaseRow>
 
 @ApiTags('registrations')
 @ApiBearerAuth()
-@ApiErrors()
 @Controller('worklist')
 export class WorklistController {
   constructor(private readonly service: RegistrationsService) {}
