@@ -5,6 +5,7 @@ import { CaseRecordsRepository } from '../apps/api/src/cases/case-records.reposi
 import { Clock } from '../apps/api/src/common/clock';
 import { IssuancesRepository } from '../apps/api/src/issuances/issuances.repository';
 import { IssuancesService } from '../apps/api/src/issuances/issuances.service';
+import { TemporalClientService } from '../apps/api/src/temporal/temporal-client.service';
 import { PublicityRepository } from '../apps/api/src/publicity/publicity.repository';
 import type { Actor } from '../libs/domain/src';
 import { LedgerRepository } from '../libs/persistence/src';
@@ -42,7 +43,7 @@ describe('reduction issuance workflow (time skipping)', () => {
     verifier = await r.user(await r.org('Verifier Co', 'verifier'), 'verifier', 'Verifier Sun');
     bureau2 = await r.user(r.bureau.organisationId, 'bureau', 'Bureau Qian');
     records = new CaseRecordsRepository(db);
-    service = new IssuancesService(new IssuancesRepository(db), records, { client: env.client, searchAttributesEnabled } as never, new Clock());
+    service = new IssuancesService(new IssuancesRepository(db), records, TemporalClientService.over(env.client, searchAttributesEnabled), new Clock());
     publicity = new PublicityRepository(db);
     ledger = new LedgerRepository(db);
   }, 60_000);

@@ -2,6 +2,7 @@ import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { DomainExceptionFilter } from './common/domain-exception.filter';
+import { documentRetryableFailures } from './common/retryable-failure';
 
 /** Everything main.ts, the e2e tests and the demo share: validation, the error shape, OpenAPI at /docs. */
 export function configureApp(app: INestApplication): INestApplication {
@@ -15,6 +16,6 @@ export function configureApp(app: INestApplication): INestApplication {
     .setVersion('0.1.0')
     .addBearerAuth()
     .build();
-  SwaggerModule.setup('docs', app, SwaggerModule.createDocument(app, doc));
+  SwaggerModule.setup('docs', app, documentRetryableFailures(SwaggerModule.createDocument(app, doc)));
   return app;
 }

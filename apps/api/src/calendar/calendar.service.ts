@@ -41,9 +41,8 @@ export class CalendarService {
   private async notifyOpenCases(): Promise<number> {
     const rows: { case_no: string }[] = await this.db.query(`SELECT case_no FROM registration_cases WHERE deadline_at IS NOT NULL AND NOT overdue`);
     for (const r of rows) {
-      await this.temporal.client.workflow
-        .getHandle(registrationWorkflowId(r.case_no))
-        .signal(calendarChangedSignal)
+      await this.temporal
+        .call((client) => client.workflow.getHandle(registrationWorkflowId(r.case_no)).signal(calendarChangedSignal))
         .catch((e) => this.log.warn(`could not signal ${r.case_no}: ${e}`));
     }
     return rows.length;

@@ -3,6 +3,7 @@ import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError } 
 import { Response } from 'express';
 import { DomainError, DomainErrorCode, isDomainErrorCode } from '../../../../libs/domain/src';
 import { ErrorResponse } from './error-response';
+import { retryableFailureOf } from './retryable-failure';
 
 /** The one place domain codes become HTTP statuses (style: one exhaustive switch at the edge). */
 export function httpStatusFor(code: DomainErrorCode): number {
@@ -43,8 +44,20 @@ export class DomainExceptionFilter implements ExceptionFilter {
   private readonly log = new Logger('Errors');
 
   catch(e: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    if (this.answeredAsOutage(e, res)) return;
     const body = this.toBody(e);
-    host.switchToHttp().getResponse<Response>().status(body.statusCode).json(body);
+    res.status(body.statusCode).json(body);
+  }
+
+  /** Fault 9: a dependency down or out of time, or a lost race, is a 503 with Retry-After — not a bug's 500. */
+  private answeredAsOutage(e: unknown, res: Response): boolean {
+    const failure = retryableFailureOf(e);
+    if (!failure) return false;
+    if (failure !== e) this.log.warn(`${failure.code}: ${e instanceof Error ? e.message : String(e)}`);
+    res.setHeader('Retry-After', String(failure.retryAfterSeconds));
+    res.status(503).json(failure.toBody());
+    return true;
   }
 
   toBody(e: unknown): ErrorResponse {

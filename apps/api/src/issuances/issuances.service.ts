@@ -129,7 +129,9 @@ export class IssuancesService {
           }
         : {}),
     });
-    return this.temporal.client.workflow.executeUpdateWithStart(submitUpdate, { args: [{ actor }], updateId: idempotencyKey ?? randomUUID(), startWorkflowOperation });
+    return this.temporal.call((client) =>
+      client.workflow.executeUpdateWithStart(submitUpdate, { args: [{ actor }], updateId: idempotencyKey ?? randomUUID(), startWorkflowOperation }),
+    );
   }
 
   /** Every other action: ownership from the projection, then the Update (validated again by the workflow). */
@@ -137,6 +139,8 @@ export class IssuancesService {
     const c = await this.load(actor, caseNo);
     // A draft has no workflow yet and a closed case's workflow has ended: the projection answers for both.
     if (c.status === 'draft' || ISSUANCE_TERMINAL_STATUSES.includes(c.status)) assertIssuanceAllowed(c.status, action);
-    return this.temporal.client.workflow.getHandle(issuanceWorkflowId(caseNo)).executeUpdate(update, { args: [args], updateId: idempotencyKey ?? randomUUID() });
+    return this.temporal.call((client) =>
+      client.workflow.getHandle(issuanceWorkflowId(caseNo)).executeUpdate(update, { args: [args], updateId: idempotencyKey ?? randomUUID() }),
+    );
   }
 }

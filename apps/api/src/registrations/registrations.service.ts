@@ -119,11 +119,13 @@ export class RegistrationsService {
           }
         : {}),
     });
-    return this.temporal.client.workflow.executeUpdateWithStart(submitUpdate, {
-      args: [{ actor }],
-      updateId: idempotencyKey ?? randomUUID(),
-      startWorkflowOperation,
-    });
+    return this.temporal.call((client) =>
+      client.workflow.executeUpdateWithStart(submitUpdate, {
+        args: [{ actor }],
+        updateId: idempotencyKey ?? randomUUID(),
+        startWorkflowOperation,
+      }),
+    );
   }
 
   /** Every other action: ownership from the projection, then the Update (validated again by the workflow). */
@@ -131,8 +133,8 @@ export class RegistrationsService {
     const c = await this.load(actor, caseNo);
     // A draft has no workflow yet and a closed case's workflow has ended: the projection answers for both.
     if (c.status === 'draft' || TERMINAL_STATUSES.includes(c.status)) assertAllowed(c.status, action);
-    return this.temporal.client.workflow
-      .getHandle(registrationWorkflowId(caseNo))
-      .executeUpdate(update, { args: [args], updateId: idempotencyKey ?? randomUUID() });
+    return this.temporal.call((client) =>
+      client.workflow.getHandle(registrationWorkflowId(caseNo)).executeUpdate(update, { args: [args], updateId: idempotencyKey ?? randomUUID() }),
+    );
   }
 }
