@@ -8,7 +8,8 @@ import { LoggerModule } from 'nestjs-pino';
       useFactory: () => ({
         pinoHttp: {
           level: process.env.LOG_LEVEL ?? (process.env.JEST_WORKER_ID ? 'silent' : 'info'),
-          autoLogging: { ignore: (req: { url?: string }) => req.url === '/health' },
+          // Probes hit /health, /health/live and /health/ready every few seconds.
+          autoLogging: { ignore: (req: { url?: string }) => req.url?.startsWith('/health') ?? false },
           redact: ['req.headers.authorization'],
         },
       }),
