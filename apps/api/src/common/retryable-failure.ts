@@ -46,7 +46,7 @@ export function retryableFailureOf(e: unknown): RetryableFailure | undefined {
   }
   const db = transientDatabaseError(e);
   if (db?.kind === 'try-again') {
-    return new RetryableFailure('TRY_AGAIN', 'The request collided with a concurrent one and was rolled back; nothing was changed. Send it again.', { reason: db.reason });
+    return new RetryableFailure('TRY_AGAIN', 'The request collided with a concurrent one and its transaction was rolled back. Send it again.', { reason: db.reason });
   }
   if (db?.kind === 'unavailable') {
     return new RetryableFailure('DATABASE_UNAVAILABLE', 'The database is unreachable or did not answer in time. Try again shortly.', { dependency: 'database', reason: db.reason });
