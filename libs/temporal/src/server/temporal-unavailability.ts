@@ -2,10 +2,7 @@ import { isGrpcServiceError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@t
 
 /** Thrown when Temporal has not answered in time, or has not been reached since start-up. Retryable. */
 export class TemporalUnavailableError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'TemporalUnavailableError';
-  }
+  override name = 'TemporalUnavailableError';
 }
 
 /**
