@@ -32,9 +32,9 @@ import {
  *   JWT secret  $JWT_SECRET, else generated once into .data/jwt-secret (mode 600)
  *   then migrations, the worker and the API (child processes, output prefixed [worker] / [api]).
  *
- * Ctrl-C / SIGTERM stops API, worker, Temporal, PostgreSQL in that order and exits 0; if any of them dies on its
- * own, everything is stopped and we exit 1. All children run in their own process groups, so a terminal Ctrl-C
- * reaches only this process and the order holds.
+ * Ctrl-C / SIGTERM stops API, worker, Temporal, PostgreSQL in that order and exits 0; a worker that exits on its
+ * own is started again (see startApp); if anything else dies on its own, everything is stopped and we exit 1. All
+ * children run in their own process groups, so a terminal Ctrl-C reaches only this process and the order holds.
  */
 
 const TAG = 'up';
@@ -234,7 +234,7 @@ async function main(): Promise<void> {
   saveDevEnv({ PORT: String(port), DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, TEMPORAL_NAMESPACE: namespace, JWT_SECRET: jwtSecret });
 
   // 4. Worker, then API
-  startApp('worker', workerMain, env);
+  startApp('worker', workerMain, env, true);
   startApp('api', apiMain, env);
 
   // 5. Wait for the API
@@ -267,19 +267,44 @@ function entryPoint(app: string): string {
   return found;
 }
 
-/** Spawns `node <script>` with output prefixed by [name]; registers it for ordered shutdown. */
-function startApp(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
+/**
+ * A worker whose `run()` fails exits non-zero so that a supervisor starts a fresh one (fault 9); here we are that
+ * supervisor. A worker that keeps failing (more than this many times a minute) takes the system down instead, so
+ * the failure is seen rather than looped.
+ */
+const WORKER_RESTARTS_PER_MINUTE = 5;
+
+/**
+ * Runs `node <script>` with output prefixed by [name]; registers it for ordered shutdown. With `restart`, a child
+ * that exits on its own is started again after a second (within WORKER_RESTARTS_PER_MINUTE); otherwise, or past
+ * that, its exit stops the whole system.
+ */
+function startApp(name: string, script: string, env: NodeJS.ProcessEnv, restart = false): void {
   const file = path.join(ROOT, script);
-  const child = spawn(process.execPath, [file], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  const color = process.stdout.isTTY ? (name === 'api' ? '\x1b[36m' : '\x1b[35m') : '';
-  const prefix = color ? `${color}[${name}]\x1b[0m ` : `[${name}] `;
-  readline.createInterface({ input: child.stdout! }).on('line', (l) => process.stdout.write(prefix + l + '\n'));
-  readline.createInterface({ input: child.stderr! }).on('line', (l) => process.stderr.write(prefix + l + '\n'));
-  child.once('error', (e) => log(TAG, `${name} could not be started: ${e.message}`));
-  if (child.pid !== undefined) recordChild({ name, pid: child.pid, match: file, signal: 'SIGTERM' });
-  const removeExitHook = killOnExit(child, 'SIGTERM');
-  const exited = exitOf(child);
+  const exits: number[] = [];
+  let child: ChildProcess;
+  let removeExitHook = () => {};
   let stopping: Promise<void> | undefined;
+  const launch = () => {
+    child = spawnApp(name, file, env);
+    removeExitHook = killOnExit(child, 'SIGTERM');
+    void exitOf(child).then((e) => {
+      removeExitHook();
+      if (shuttingDown || stopping) return;
+      const now = Date.now();
+      exits.push(now);
+      const recent = exits.filter((t) => now - t < 60_000).length;
+      if (restart && recent <= WORKER_RESTARTS_PER_MINUTE) {
+        log(TAG, `${name} exited (${describeExit(e)}): starting it again in 1s (${recent} in the last minute)`);
+        setTimeout(() => {
+          if (!shuttingDown && !stopping) launch();
+        }, 1000);
+        return;
+      }
+      const why = restart ? `${name} exited ${recent} times within a minute (last: ${describeExit(e)})` : `${name} exited unexpectedly (${describeExit(e)})`;
+      void shutdown(1, `${why}: shutting everything down`);
+    });
+  };
   stack.push({
     name,
     stop: () =>
@@ -294,7 +319,18 @@ function startApp(name: string, script: string, env: NodeJS.ProcessEnv): ChildPr
         if (r?.signal === 'SIGKILL') log(TAG, `${name} did not stop within 20s of SIGTERM and was killed`);
       })()),
   });
-  watch(name, exited, describeExit);
+  launch();
+}
+
+/** Spawns `node <file>` in its own process group, output prefixed by [name], and records its pid for reapPreviousRun. */
+function spawnApp(name: string, file: string, env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, [file], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const color = process.stdout.isTTY ? (name === 'api' ? '\x1b[36m' : '\x1b[35m') : '';
+  const prefix = color ? `${color}[${name}]\x1b[0m ` : `[${name}] `;
+  readline.createInterface({ input: child.stdout! }).on('line', (l) => process.stdout.write(prefix + l + '\n'));
+  readline.createInterface({ input: child.stderr! }).on('line', (l) => process.stderr.write(prefix + l + '\n'));
+  child.once('error', (e) => log(TAG, `${name} could not be started: ${e.message}`));
+  if (child.pid !== undefined) recordChild({ name, pid: child.pid, match: file, signal: 'SIGTERM' });
   return child;
 }
 

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { CalendarService } from '../apps/api/src/calendar/calendar.service';
 import { CaseRecordsRepository } from '../apps/api/src/cases/case-records.repository';
 import { Clock } from '../apps/api/src/common/clock';
+import { TemporalClientService } from '../apps/api/src/temporal/temporal-client.service';
 import { unkeyed } from '../apps/api/src/idempotency/idempotency.interceptor';
 import { IssuancesRepository } from '../apps/api/src/issuances/issuances.repository';
 import { IssuancesService } from '../apps/api/src/issuances/issuances.service';
@@ -42,7 +43,7 @@ describe('case kernel (time skipping)', () => {
     db = worker.db;
     r = await makeRegistry(db);
     admin = await r.user(await r.org('Platform', 'platform'), 'admin', 'Admin Ops');
-    const temporal = { client: env.client, searchAttributesEnabled, call: (fn: (c: typeof env.client) => unknown) => fn(env.client) } as never;
+    const temporal = TemporalClientService.over(env.client, searchAttributesEnabled);
     const records = new CaseRecordsRepository(db);
     const projection = new CaseProjectionRepository(db);
     registrations = new RegistrationsService(new RegistrationsRepository(db), records, projection, temporal, new Clock());

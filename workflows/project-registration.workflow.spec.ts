@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { CaseRecordsRepository } from '../apps/api/src/cases/case-records.repository';
 import { RegistrationsRepository } from '../apps/api/src/registrations/registrations.repository';
 import { RegistrationsService } from '../apps/api/src/registrations/registrations.service';
+import { TemporalClientService } from '../apps/api/src/temporal/temporal-client.service';
 import { PublicityRepository } from '../apps/api/src/publicity/publicity.repository';
 import { Clock } from '../apps/api/src/common/clock';
 import { WorkingDayCalendar } from '../libs/domain/src/calendar';
@@ -33,7 +34,7 @@ describe('project registration workflow (time skipping)', () => {
     worker = await startWorker(env.nativeConnection, CASES_TASK_QUEUE);
     db = worker.db;
     r = await makeRegistry(db);
-    const temporal = { client: env.client, searchAttributesEnabled, call: (fn: (c: typeof env.client) => unknown) => fn(env.client) } as never;
+    const temporal = TemporalClientService.over(env.client, searchAttributesEnabled);
     service = new RegistrationsService(new RegistrationsRepository(db), new CaseRecordsRepository(db), new CaseProjectionRepository(db), temporal, new Clock());
     publicity = new PublicityRepository(db);
   }, 60_000);

@@ -5,6 +5,7 @@ import { CaseRecordsRepository } from '../apps/api/src/cases/case-records.reposi
 import { Clock } from '../apps/api/src/common/clock';
 import { IssuancesRepository } from '../apps/api/src/issuances/issuances.repository';
 import { IssuancesService } from '../apps/api/src/issuances/issuances.service';
+import { TemporalClientService } from '../apps/api/src/temporal/temporal-client.service';
 import { PublicityRepository } from '../apps/api/src/publicity/publicity.repository';
 import type { Actor } from '../libs/domain/src';
 import { CaseProjectionRepository, LedgerRepository } from '../libs/persistence/src';
@@ -40,7 +41,7 @@ describe('reduction issuance workflow (time skipping)', () => {
     verifier = await r.user(await r.org('Verifier Co', 'verifier'), 'verifier', 'Verifier Sun');
     bureau2 = await r.user(r.bureau.organisationId, 'bureau', 'Bureau Qian');
     records = new CaseRecordsRepository(db);
-    const temporal = { client: env.client, searchAttributesEnabled, call: (fn: (c: typeof env.client) => unknown) => fn(env.client) } as never;
+    const temporal = TemporalClientService.over(env.client, searchAttributesEnabled);
     service = new IssuancesService(new IssuancesRepository(db), records, new CaseProjectionRepository(db), temporal, new Clock());
     publicity = new PublicityRepository(db);
     ledger = new LedgerRepository(db);

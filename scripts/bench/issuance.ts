@@ -64,7 +64,7 @@ async function measure(env: TestWorkflowEnvironment, db: DataSource, searchAttri
   // A plain client for both figures: the environment's own client locks and unlocks time skipping around every
   // result(), two extra calls per workflow that the cases (Updates) do not pay.
   const client = new Client({ connection: env.connection });
-  const temporal = Object.assign(new TemporalClientService(), { client, searchAttributesEnabled });
+  const temporal = TemporalClientService.over(client, searchAttributesEnabled);
   const records = new CaseRecordsRepository(db);
   const service = new IssuancesService(new IssuancesRepository(db), records, new CaseProjectionRepository(db), temporal, new Clock());
   const parties = await insertParties(db);

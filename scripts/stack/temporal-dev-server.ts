@@ -41,6 +41,8 @@ export interface TemporalDevServerOptions {
   signal?: AbortSignal;
   /** Temporal CLI binary; default: scripts/toolchain/temporal-cli.sh (TEMPORAL_CLI overrides). */
   cliPath?: string;
+  /** Dynamic config values (`--dynamic-config-value key=<JSON>`), e.g. a short long-poll interval for a test. */
+  dynamicConfig?: Record<string, string | number | boolean>;
 }
 
 export interface TemporalDevServer {
@@ -73,6 +75,7 @@ export async function startTemporalDevServer(opts: TemporalDevServerOptions): Pr
   else args.push('--ui-port', String(opts.uiPort));
   if (opts.dbFile) args.push('--db-filename', opts.dbFile);
   args.push('--namespace', namespace, ...CLI_SEARCH_ATTRIBUTE_FLAGS, '--log-level', 'warn', '--color', 'never');
+  for (const [key, value] of Object.entries(opts.dynamicConfig ?? {})) args.push('--dynamic-config-value', `${key}=${JSON.stringify(value)}`);
 
   const tail = new TailBuffer(40);
   const logStream = opts.log ? fs.createWriteStream(opts.log, { flags: 'a' }) : undefined;

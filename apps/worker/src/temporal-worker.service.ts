@@ -10,13 +10,14 @@ import { ensureReconciliationSchedule } from '../../../libs/temporal/src/server/
 
 /**
  * Our own small worker service (temporal-notes: neither nestjs-temporal package is a safe bet):
- * activities come from Nest DI, the worker runs until Nest shuts down, and `run()` is always awaited.
+ * activities come from Nest DI, the worker runs until Nest shuts down, and `run()` is always awaited —
+ * by `stopped`, which main.ts turns into a process exit when it fails.
  */
 @Injectable()
 export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = new Logger('TemporalWorker');
   private worker?: Worker;
-  private running?: Promise<void>;
+  private stoppedPromise?: Promise<void>;
 
   constructor(
     private readonly cases: CaseActivitiesService,
@@ -34,17 +35,46 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       // Each cached workflow costs about 1 MB outside the V8 heap; size the cache explicitly.
       maxCachedWorkflows: Number(process.env.WORKER_MAX_CACHED_WORKFLOWS ?? 500),
     });
-    this.running = this.worker.run();
-    this.running.catch((e) => this.log.error(`worker stopped with an error: ${e}`));
+    this.stoppedPromise = whenStopped(this.worker, this.worker.run());
+    // Handled here at once (main.ts subscribes a little later), so a fast failure is never an unhandled rejection.
+    this.stoppedPromise.catch((e: Error) => this.log.error(`the worker failed: ${e.stack ?? e}`));
     this.log.log(`polling ${CASES_TASK_QUEUE} (${namespace})`);
     this.log.log(`case reconciliation schedule: ${await ensureReconciliationSchedule(this.temporal.client)}`);
   }
 
+  /**
+   * Settles when the worker stops polling: resolves after an orderly shutdown, rejects when the worker failed (e.g.
+   * its namespace is gone) — it then polls no more, and only a restart brings it back.
+   */
+  get stopped(): Promise<void> {
+    return this.stoppedPromise ?? Promise.reject(new Error('The worker has not been started.'));
+  }
+
   async onApplicationShutdown(): Promise<void> {
     if (this.worker?.getState() === 'RUNNING') this.worker.shutdown();
-    await this.running?.catch(() => undefined);
-    await this.temporal.connection.close();
+    await this.stoppedPromise?.catch(() => undefined);
+    // A failed worker may still hold the connection (see whenStopped); the process is ending either way.
+    await this.temporal.connection.close().catch((e: Error) => this.log.warn(`closing the Temporal connection: ${e.message}`));
   }
+}
+
+/** How often a running worker's state is checked for FAILED. */
+const FAILED_STATE_CHECK_MS = 1000;
+
+/**
+ * Settles as run() does, except that it rejects as soon as the worker's state is FAILED: after a poller's fatal
+ * error SDK 1.24 logs "Worker failed" but can leave run() pending for good (seen whenever the activity poller fails
+ * first), and a worker that polls nothing must not look alive.
+ */
+function whenStopped(worker: Worker, running: Promise<void>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const check = setInterval(() => {
+      if (worker.getState() !== 'FAILED') return;
+      clearInterval(check);
+      reject(new Error(`the Temporal worker is FAILED (${JSON.stringify(worker.getStatus())})`));
+    }, FAILED_STATE_CHECK_MS).unref();
+    void running.then(resolve, reject).finally(() => clearInterval(check));
+  });
 }
 
 /**

@@ -7,6 +7,7 @@ import { IssuanceAndLedger1763800000000 } from './migrations/1763800000000-issua
 import { HardenedKernel1763900000000 } from './migrations/1763900000000-hardened-kernel';
 import { Identity1763900000100 } from './migrations/1763900000100-identity';
 import { AuditLogAndAppRole1763900000200 } from './migrations/1763900000200-audit-log-and-app-role';
+import { TimeoutClosingClient } from './timeout-closing-client';
 
 export const MIGRATIONS = [
   RegistrationFoundation1763700000000,
@@ -30,7 +31,23 @@ export function dataSourceOptions(url = requireDatabaseUrl(), as: 'application' 
     migrations: MIGRATIONS,
     migrationsTransactionMode: 'each',
     synchronize: false,
-    extra: { max: Number(process.env.DB_POOL_SIZE ?? 10) },
+    extra: { max: Number(process.env.DB_POOL_SIZE ?? 10), ...databaseTimeouts(), Client: TimeoutClosingClient },
+  };
+}
+
+/**
+ * How long a request waits for PostgreSQL (fault 9: an outage answers 503 in bounded time, not a hang). A server
+ * that refuses or does not accept a connection fails it after DB_CONNECT_TIMEOUT_MS (3 s; also the longest wait for
+ * a free pooled connection); the server cancels a statement after DB_STATEMENT_TIMEOUT_MS (10 s, SQLSTATE 57014);
+ * a server that answers nothing at all (hung, unreachable) fails the query 2 s after that, client side.
+ */
+export function databaseTimeouts(env = process.env) {
+  const statementMs = Number(env.DB_STATEMENT_TIMEOUT_MS) || 10_000;
+  return {
+    connectionTimeoutMillis: Number(env.DB_CONNECT_TIMEOUT_MS) || 3_000,
+    statement_timeout: statementMs,
+    query_timeout: statementMs + 2_000,
+    keepAlive: true,
   };
 }
 
@@ -41,7 +58,9 @@ export function requireDatabaseUrl(): string {
 }
 
 export async function runMigrations(url?: string): Promise<string[]> {
-  const ds = new DataSource(dataSourceOptions(url, 'owner'));
+  const options = dataSourceOptions(url, 'owner');
+  // A migration may rewrite a large table: no statement or query timeout here.
+  const ds = new DataSource({ ...options, extra: { ...options.extra, statement_timeout: 0, query_timeout: 0 } } as DataSourceOptions);
   await ds.initialize();
   try {
     const ran = await ds.runMigrations();

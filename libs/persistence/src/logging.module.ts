@@ -9,7 +9,8 @@ import { requestIdOf } from './request-id';
       useFactory: () => ({
         pinoHttp: {
           level: process.env.LOG_LEVEL ?? (process.env.JEST_WORKER_ID ? 'silent' : 'info'),
-          autoLogging: { ignore: (req: { url?: string }) => req.url === '/health' },
+          // Probes hit /health, /health/live and /health/ready every few seconds.
+          autoLogging: { ignore: (req: { url?: string }) => req.url?.startsWith('/health') ?? false },
           redact: ['req.headers.authorization'],
           // The id the audit log records and X-Request-Id returns, so logs and audit rows join.
           genReqId: requestIdOf,

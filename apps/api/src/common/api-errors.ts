@@ -12,7 +12,7 @@ const MEANINGS: Record<number, string> = {
   422: 'INELIGIBLE / MATERIALS_INCOMPLETE / IDEMPOTENCY_KEY_REUSED / HOLDER_NOT_ALLOWED …: a rule refuses it, with every reason',
   429: 'RATE_LIMITED: too many requests from your client; retry after Retry-After seconds',
   431: 'HEADERS_TOO_LARGE: the request headers are over the server limit',
-  503: 'TEMPORAL_UNAVAILABLE / DATABASE_UNAVAILABLE / STEP_FAILED / TRY_AGAIN: retry after Retry-After seconds',
+  503: 'TEMPORAL_UNAVAILABLE / DATABASE_UNAVAILABLE / STEP_FAILED / TRY_AGAIN / NOT_READY: an outage or a lost race; the same request may succeed after Retry-After seconds',
 };
 
 /** Marks a public operation in the document (no bearer token needed). */
@@ -21,6 +21,8 @@ export const PUBLIC_EXTENSION = 'x-public';
 export const RATE_LIMIT_EXTENSION = 'x-rate-limit';
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+/** Operations that touch neither PostgreSQL nor Temporal, so never answer 503. */
+const NO_DEPENDENCIES = new Set(['/health/live']);
 const retryAfter = { 'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'integer' } } };
 
 /**
@@ -36,13 +38,13 @@ export function documentEveryResponse(doc: OpenAPIObject): OpenAPIObject {
     content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponse' } } },
     ...extra,
   });
-  for (const item of Object.values(doc.paths)) {
+  for (const [path, item] of Object.entries(doc.paths)) {
     for (const method of METHODS) {
       const op = item[method] as (Record<string, unknown> & { responses: Record<string, unknown>; requestBody?: unknown; security?: unknown[] }) | undefined;
       if (!op) continue;
       const isPublic = op[PUBLIC_EXTENSION] === true;
       op.security = isPublic ? [] : [{ bearer: [] }];
-      const statuses = [400, 404, 431, 503];
+      const statuses = NO_DEPENDENCIES.has(path) ? [400, 404, 431] : [400, 404, 431, 503];
       if (!isPublic) statuses.push(401, 403);
       if (op.requestBody) statuses.push(413, 415);
       if (method !== 'get') statuses.push(409, 422);

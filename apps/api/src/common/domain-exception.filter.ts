@@ -6,6 +6,7 @@ import { sqlState } from '../../../../libs/persistence/src/sql-state';
 import { EdgeError } from './edge-error';
 import { EDGE_ERROR_CODES, ErrorCode, httpStatusFor, retryAfterFor } from './error-codes';
 import { ErrorResponse } from './error-response';
+import { retryableFailureOf } from './retryable-failure';
 
 export { httpStatusFor } from './error-codes';
 
@@ -72,6 +73,12 @@ export function errorBody(e: unknown, log?: Logger): ErrorResponse {
     return body(failure.type as ErrorCode, failure.message, details && typeof details === 'object' ? details : undefined);
   }
   if (e instanceof WorkflowNotFoundError) return body('NOT_FOUND', 'No such case workflow.');
+  // Fault 9: a dependency down or out of time, or a lost race, is a 503 with Retry-After — not a bug's 500.
+  const outage = retryableFailureOf(e);
+  if (outage) {
+    if (outage !== e) log?.warn(`${outage.code}: ${e instanceof Error ? e.message : String(e)}`);
+    return outage.toBody();
+  }
   if (e instanceof HttpException) {
     const status = e.getStatus();
     const res = e.getResponse() as { message?: string | string[]; code?: string } | string;

@@ -17,6 +17,7 @@ export const EDGE_ERROR_CODES = [
   'TEMPORAL_UNAVAILABLE',
   'DATABASE_UNAVAILABLE',
   'TRY_AGAIN', // a transient conflict in the database (serialization, deadlock): retry now
+  'NOT_READY', // readiness: a dependency the API needs is down
   'INTERNAL',
 ] as const;
 export type EdgeErrorCode = (typeof EDGE_ERROR_CODES)[number];
@@ -62,6 +63,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case 'TEMPORAL_UNAVAILABLE':
     case 'DATABASE_UNAVAILABLE':
     case 'TRY_AGAIN':
+    case 'NOT_READY':
       return HttpStatus.SERVICE_UNAVAILABLE;
     case 'INTERNAL':
       return HttpStatus.INTERNAL_SERVER_ERROR;
@@ -76,6 +78,7 @@ export function retryAfterFor(code: ErrorCode): number | undefined {
       return 1;
     case 'DATABASE_UNAVAILABLE':
     case 'TEMPORAL_UNAVAILABLE':
+    case 'NOT_READY':
       return 5;
     case 'STEP_FAILED':
       return 30;
@@ -85,4 +88,4 @@ export function retryAfterFor(code: ErrorCode): number | undefined {
 }
 
 /** A code answered for a request that may simply be sent again (so an Idempotency-Key is not spent on it). */
-export const isRetryable = (code: string): boolean => ['BUSY', 'RATE_LIMITED', 'STEP_FAILED', 'TEMPORAL_UNAVAILABLE', 'DATABASE_UNAVAILABLE', 'TRY_AGAIN', 'INTERNAL'].includes(code);
+export const isRetryable = (code: string): boolean => ['BUSY', 'RATE_LIMITED', 'STEP_FAILED', 'TEMPORAL_UNAVAILABLE', 'DATABASE_UNAVAILABLE', 'TRY_AGAIN', 'NOT_READY', 'INTERNAL'].includes(code);

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { TerminusModule } from '@nestjs/terminus';
+import { DependencyChecks } from './dependency-checks';
 import { HealthController } from './health.controller';
 
-@Module({ imports: [TerminusModule], controllers: [HealthController] })
+@Module({ controllers: [HealthController], providers: [DependencyChecks] })
 export class HealthModule {}
