@@ -15,11 +15,14 @@ describe('fault 9: database errors of an outage (PostgreSQL)', () => {
   let db: DataSource;
   const saved = { ...process.env };
 
-  /** A DataSource with our production options, under the given env overrides (timeouts are read from the env). */
+  /**
+   * A DataSource with our production options, under the given env overrides (timeouts are read from the env). As the
+   * schema owner: the probes create tables and end other sessions, which the application's role may not.
+   */
   async function dataSource(env: Record<string, string>, url?: string, max = 1): Promise<DataSource> {
     Object.assign(process.env, env);
     try {
-      const options = dataSourceOptions(url);
+      const options = dataSourceOptions(url, 'owner');
       return await new DataSource({ ...options, extra: { ...options.extra, max } } as typeof options).initialize();
     } finally {
       process.env = { ...saved };

@@ -48,8 +48,13 @@ export function documentEveryResponse(doc: OpenAPIObject): OpenAPIObject {
       if (!isPublic) statuses.push(401, 403);
       if (op.requestBody) statuses.push(413, 415);
       if (method !== 'get') statuses.push(409, 422);
-      for (const status of statuses) op.responses[status] ??= error(status, status === 503 ? { headers: retryAfter } : {});
-      if (op[RATE_LIMIT_EXTENSION]) op.responses[429] ??= error(429, { headers: retryAfter });
+      for (const status of statuses) op.responses[status] ??= error(status);
+      if (op[RATE_LIMIT_EXTENSION]) op.responses[429] ??= error(429);
+      // Every "try again later" answer says when, whoever documented it first.
+      for (const status of [429, 503]) {
+        const r = op.responses[status] as { headers?: Record<string, unknown> } | undefined;
+        if (r) r.headers = { ...retryAfter, ...r.headers };
+      }
     }
   }
   return doc;
