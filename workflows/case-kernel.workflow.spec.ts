@@ -1,24 +1,15 @@
-import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CalendarService } from '../apps/api/src/calendar/calendar.service';
-import { CaseRecordsRepository } from '../apps/api/src/cases/case-records.repository';
-import { Clock } from '../apps/api/src/common/clock';
-import { TemporalClientService } from '../apps/api/src/temporal/temporal-client.service';
 import { unkeyed } from '../apps/api/src/idempotency/idempotency.interceptor';
-import { IssuancesRepository } from '../apps/api/src/issuances/issuances.repository';
 import { IssuancesService } from '../apps/api/src/issuances/issuances.service';
-import { PublicityRepository } from '../apps/api/src/publicity/publicity.repository';
-import { RegistrationsRepository } from '../apps/api/src/registrations/registrations.repository';
 import { RegistrationsService } from '../apps/api/src/registrations/registrations.service';
 import type { Actor } from '../libs/domain/src';
 import { WorkingDayCalendar } from '../libs/domain/src/calendar';
-import { CalendarRepository, CaseProjectionRepository, dataSourceOptions } from '../libs/persistence/src';
-import { caseActionUpdate, caseViewQuery, CASES_TASK_QUEUE, CaseView, issuanceWorkflowId, registrationWorkflowId } from '../libs/temporal/src';
-import { ensureSearchAttributes } from '../libs/temporal/src/server/search-attribute-registration';
-import { testServerExecutable } from '../libs/temporal/src/test-server-executable';
-import { eventually, makeReadyDraft, makeRegisteredProject, makeRegistry, Registry } from '../test/support/fixtures';
-import { startWorker } from '../test/support/worker-harness';
+import { CalendarRepository, dataSourceOptions } from '../libs/persistence/src';
+import { caseViewQuery, issuanceWorkflowId, registrationWorkflowId } from '../libs/temporal/src';
+import { eventually, makeReadyDraft, makeRegisteredProject, Registry } from '../test/support/fixtures';
+import { startTimeSkippingCases, TimeSkippingCases } from '../test/support/time-skipping-cases';
 
 /**
  * The case kernel under the faults issue 7 found, on the time-skipping server with the real activities and
@@ -27,8 +18,8 @@ import { startWorker } from '../test/support/worker-harness';
  * needing attention, its deadline still running; hostile text sent straight to the workflow never enters it.
  */
 describe('case kernel (time skipping)', () => {
-  let env: TestWorkflowEnvironment;
-  let worker: Awaited<ReturnType<typeof startWorker>>;
+  let stack: TimeSkippingCases;
+  let env: TimeSkippingCases['env'];
   let db: DataSource;
   let r: Registry;
   let admin: Actor;
@@ -37,28 +28,15 @@ describe('case kernel (time skipping)', () => {
   let calendar: CalendarService;
 
   beforeAll(async () => {
-    env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: testServerExecutable() } });
-    const searchAttributesEnabled = await ensureSearchAttributes(env.connection, 'default', () => undefined);
-    worker = await startWorker(env.nativeConnection, CASES_TASK_QUEUE);
-    db = worker.db;
-    r = await makeRegistry(db);
+    stack = await startTimeSkippingCases();
+    ({ env, db, r, registrations, issuances } = stack);
     admin = await r.user(await r.org('Platform', 'platform'), 'admin', 'Admin Ops');
-    const temporal = TemporalClientService.over(env.client, searchAttributesEnabled);
-    const records = new CaseRecordsRepository(db);
-    const projection = new CaseProjectionRepository(db);
-    registrations = new RegistrationsService(new RegistrationsRepository(db), records, projection, temporal, new Clock());
-    issuances = new IssuancesService(new IssuancesRepository(db), records, projection, temporal, new Clock());
-    calendar = new CalendarService(new CalendarRepository(db), db, temporal);
+    calendar = new CalendarService(new CalendarRepository(db), db, stack.temporal);
   }, 60_000);
-
-  afterAll(async () => {
-    await worker?.stop();
-    await env?.teardown();
-  });
+  afterAll(() => stack?.stop());
 
   const row = async (table: string, caseNo: string) => (await db.query(`SELECT * FROM ${table} WHERE case_no = $1`, [caseNo]))[0];
-  const act = (workflowId: string, action: string, actor: Actor, args: Record<string, unknown> = {}) =>
-    env.client.workflow.getHandle(workflowId).executeUpdate(caseActionUpdate<CaseView>(action), { args: [{ actor, ...args }] });
+  const act = (workflowId: string, action: string, actor: Actor, args: Record<string, unknown> = {}) => stack.act(workflowId, action, actor, args);
 
   async function issuanceInPublicity() {
     const { projectId } = await makeRegisteredProject(db, r);

@@ -1,57 +1,39 @@
-import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DataSource } from 'typeorm';
-import { CaseRecordsRepository } from '../apps/api/src/cases/case-records.repository';
-import { RegistrationsRepository } from '../apps/api/src/registrations/registrations.repository';
 import { RegistrationsService } from '../apps/api/src/registrations/registrations.service';
-import { TemporalClientService } from '../apps/api/src/temporal/temporal-client.service';
 import { PublicityRepository } from '../apps/api/src/publicity/publicity.repository';
-import { Clock } from '../apps/api/src/common/clock';
 import { WorkingDayCalendar } from '../libs/domain/src/calendar';
-import { caseActionUpdate, caseViewQuery, CASES_TASK_QUEUE, registrationWorkflowId, RegistrationCaseView } from '../libs/temporal/src';
-import { CaseProjectionRepository } from '../libs/persistence/src';
+import { caseViewQuery, registrationWorkflowId, RegistrationCaseView } from '../libs/temporal/src';
 import { unkeyed } from '../apps/api/src/idempotency/idempotency.interceptor';
 import type { Actor } from '../libs/domain/src';
-import { ensureSearchAttributes } from '../libs/temporal/src/server/search-attribute-registration';
-import { testServerExecutable } from '../libs/temporal/src/test-server-executable';
-import { eventually, makeReadyDraft, makeRegistry, Registry } from '../test/support/fixtures';
-import { startWorker } from '../test/support/worker-harness';
+import { eventually, makeReadyDraft, Registry } from '../test/support/fixtures';
+import { startTimeSkippingCases, TimeSkippingCases } from '../test/support/time-skipping-cases';
 
 /**
  * The registration case on the time-skipping test server, with the real activities writing the real
  * PostgreSQL projection: ten working days pass in milliseconds, and nobody has to watch the deadlines.
  */
 describe('project registration workflow (time skipping)', () => {
-  let env: TestWorkflowEnvironment;
-  let worker: Awaited<ReturnType<typeof startWorker>>;
+  let stack: TimeSkippingCases;
+  let env: TimeSkippingCases['env'];
   let db: DataSource;
   let r: Registry;
   let service: RegistrationsService;
   let publicity: PublicityRepository;
 
   beforeAll(async () => {
-    env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: testServerExecutable() } });
-    const searchAttributesEnabled = await ensureSearchAttributes(env.connection, 'default', () => undefined);
-    worker = await startWorker(env.nativeConnection, CASES_TASK_QUEUE);
-    db = worker.db;
-    r = await makeRegistry(db);
-    const temporal = TemporalClientService.over(env.client, searchAttributesEnabled);
-    service = new RegistrationsService(new RegistrationsRepository(db), new CaseRecordsRepository(db), new CaseProjectionRepository(db), temporal, new Clock());
+    stack = await startTimeSkippingCases();
+    ({ env, db, r, registrations: service } = stack);
     publicity = new PublicityRepository(db);
   }, 60_000);
-
-  afterAll(async () => {
-    await worker?.stop();
-    await env?.teardown();
-  });
+  afterAll(() => stack?.stop());
 
   const handle = (caseNo: string) => env.client.workflow.getHandle(registrationWorkflowId(caseNo));
   /** A person's action as the API sends it: the Update named after the action. */
-  const act = (caseNo: string, action: string, actor: Actor, args: Record<string, unknown> = {}) =>
-    handle(caseNo).executeUpdate(caseActionUpdate<RegistrationCaseView>(action), { args: [{ actor, ...args }] });
+  const act = (caseNo: string, action: string, actor: Actor, args: Record<string, unknown> = {}) => stack.act<RegistrationCaseView>(registrationWorkflowId(caseNo), action, actor, args);
   const row = async (caseNo: string) => (await db.query(`SELECT * FROM registration_cases WHERE case_no = $1`, [caseNo]))[0];
   const statusBecomes = (caseNo: string, status: string) =>
     eventually(async () => ((await row(caseNo)).status === status ? row(caseNo) : undefined), `${caseNo} → ${status}`);
-  const skipPast = async (iso: string) => env.sleep(Date.parse(iso) - (await env.currentTimeMs()) + 60_000);
+  const skipPast = (iso: string) => stack.skipPast(iso);
 
   async function toPublicity(caseNo: string) {
     await service.act(r.developer, caseNo, 'submit', {}, unkeyed());

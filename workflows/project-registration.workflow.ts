@@ -1,4 +1,3 @@
-import { ApplicationFailure } from '@temporalio/workflow';
 import type { CaseInput, RegistrationCaseView } from '../libs/temporal/src';
 import { call } from './shared/activity-calls';
 import { caseEffects } from './shared/case-effects';
@@ -13,12 +12,6 @@ export async function projectRegistrationWorkflow(input: CaseInput): Promise<Reg
   return runCase<RegistrationCaseView>(input, {
     effects: {
       ...caseEffects(input),
-      submit: {
-        before: async () => {
-          const missing = await call('missingMaterials', 'check BJ-13 materials are complete', input.caseNo, 'registration');
-          if (missing.length) throw ApplicationFailure.nonRetryable(`BJ-13: materials missing: ${missing.join(', ')}.`, 'MATERIALS_INCOMPLETE', { missing });
-        },
-      },
       completeRegistration: {
         before: async ({ at }) => {
           const { registrationNo } = await call('registerProject', 'assign registration number; project becomes Class I', { caseNo: input.caseNo, at });

@@ -1,28 +1,22 @@
-import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CaseRecordsRepository } from '../apps/api/src/cases/case-records.repository';
-import { Clock } from '../apps/api/src/common/clock';
-import { IssuancesRepository } from '../apps/api/src/issuances/issuances.repository';
 import { IssuancesService } from '../apps/api/src/issuances/issuances.service';
-import { TemporalClientService } from '../apps/api/src/temporal/temporal-client.service';
 import { PublicityRepository } from '../apps/api/src/publicity/publicity.repository';
 import type { Actor } from '../libs/domain/src';
-import { CaseProjectionRepository, LedgerRepository } from '../libs/persistence/src';
-import { caseActionUpdate, caseViewQuery, CASES_TASK_QUEUE, IssuanceCaseView, issuanceWorkflowId } from '../libs/temporal/src';
+import { LedgerRepository } from '../libs/persistence/src';
+import { caseActionUpdate, caseViewQuery, IssuanceCaseView, issuanceWorkflowId } from '../libs/temporal/src';
 import { unkeyed } from '../apps/api/src/idempotency/idempotency.interceptor';
-import { ensureSearchAttributes } from '../libs/temporal/src/server/search-attribute-registration';
-import { testServerExecutable } from '../libs/temporal/src/test-server-executable';
-import { eventually, makeRegisteredProject, makeRegistry, Registry } from '../test/support/fixtures';
-import { startWorker } from '../test/support/worker-harness';
+import { eventually, makeRegisteredProject, Registry } from '../test/support/fixtures';
+import { startTimeSkippingCases, TimeSkippingCases } from '../test/support/time-skipping-cases';
 
 /**
  * The issuance case on the time-skipping test server with the real activities, the real ledger and the
  * real PostgreSQL projection: publicity and the registry's deadline pass in milliseconds.
  */
 describe('reduction issuance workflow (time skipping)', () => {
-  let env: TestWorkflowEnvironment;
-  let worker: Awaited<ReturnType<typeof startWorker>>;
+  let stack: TimeSkippingCases;
+  let env: TimeSkippingCases['env'];
   let db: DataSource;
   let r: Registry;
   let service: IssuancesService;
@@ -33,33 +27,22 @@ describe('reduction issuance workflow (time skipping)', () => {
   let bureau2: Actor;
 
   beforeAll(async () => {
-    env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: testServerExecutable() } });
-    const searchAttributesEnabled = await ensureSearchAttributes(env.connection, 'default', () => undefined);
-    worker = await startWorker(env.nativeConnection, CASES_TASK_QUEUE);
-    db = worker.db;
-    r = await makeRegistry(db);
+    stack = await startTimeSkippingCases();
+    ({ env, db, r, records, issuances: service } = stack);
     verifier = await r.user(await r.org('Verifier Co', 'verifier'), 'verifier', 'Verifier Sun');
     bureau2 = await r.user(r.bureau.organisationId, 'bureau', 'Bureau Qian');
-    records = new CaseRecordsRepository(db);
-    const temporal = TemporalClientService.over(env.client, searchAttributesEnabled);
-    service = new IssuancesService(new IssuancesRepository(db), records, new CaseProjectionRepository(db), temporal, new Clock());
     publicity = new PublicityRepository(db);
     ledger = new LedgerRepository(db);
   }, 60_000);
-
-  afterAll(async () => {
-    await worker?.stop();
-    await env?.teardown();
-  });
+  afterAll(() => stack?.stop());
 
   const handle = (caseNo: string) => env.client.workflow.getHandle(issuanceWorkflowId(caseNo));
   /** A person's action as the API sends it: the Update named after the action. */
-  const act = (caseNo: string, action: string, actor: Actor, args: Record<string, unknown> = {}) =>
-    handle(caseNo).executeUpdate(caseActionUpdate<IssuanceCaseView>(action), { args: [{ actor, ...args }] });
+  const act = (caseNo: string, action: string, actor: Actor, args: Record<string, unknown> = {}) => stack.act<IssuanceCaseView>(issuanceWorkflowId(caseNo), action, actor, args);
   const row = async (caseNo: string) => (await db.query(`SELECT * FROM issuance_cases WHERE case_no = $1`, [caseNo]))[0];
   const statusBecomes = (caseNo: string, status: string) =>
     eventually(async () => ((await row(caseNo)).status === status ? row(caseNo) : undefined), `${caseNo} → ${status}`);
-  const skipPast = async (iso: string) => env.sleep(Date.parse(iso) - (await env.currentTimeMs()) + 60_000);
+  const skipPast = (iso: string) => stack.skipPast(iso);
   const upload = (a: Actor, caseNo: string, kind: string) =>
     records.addDocument({ caseNo, kind, filename: `${kind}.pdf`, contentType: 'application/pdf', content: Buffer.from(`${kind} ${randomUUID()}`), round: 0, userId: a.userId });
 

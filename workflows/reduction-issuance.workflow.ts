@@ -1,4 +1,3 @@
-import { ApplicationFailure } from '@temporalio/workflow';
 import { issuable } from '../libs/domain/src';
 import type { CaseInput, IssuanceCaseView } from '../libs/temporal/src';
 import { call } from './shared/activity-calls';
@@ -15,12 +14,6 @@ export async function reductionIssuanceWorkflow(input: CaseInput): Promise<Issua
   return runCase<IssuanceCaseView>(input, {
     effects: {
       ...caseEffects(input),
-      submit: {
-        before: async () => {
-          const missing = await call('missingMaterials', 'check BJ-21 materials are complete', input.caseNo, 'issuance');
-          if (missing.length) throw ApplicationFailure.nonRetryable(`BJ-21: materials missing: ${missing.join(', ')}.`, 'MATERIALS_INCOMPLETE', { missing });
-        },
-      },
       // BJ-23: a passing review fixes the audited quantity the over-claim rule works on.
       review: { before: async ({ args }) => ({ facts: { auditedTco2e: args.auditedTco2e ?? null } }) },
       signOff: {

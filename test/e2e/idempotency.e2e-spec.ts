@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Actor, REGISTRATION_MATERIALS } from '../../libs/domain/src';
+import { Actor } from '../../libs/domain/src';
 import { LedgerRepository } from '../../libs/persistence/src/repositories/ledger.repository';
 import { startApi } from '../support/api-harness';
 import { makeRegisteredProject, makeRegistry, makeSignOffReadyCase, Registry } from '../support/fixtures';
+import { httpCases } from '../support/http-cases';
 
 /**
  * Issue 7, fault 3: an Idempotency-Key means one request. It is scoped to the caller and the operation and
@@ -23,21 +24,11 @@ describe('Idempotency-Key (end to end)', () => {
     const req = api.http().post(url).set(api.bearer(a));
     return (key ? req.set('Idempotency-Key', key) : req).send(body);
   };
-  async function submitted(): Promise<string> {
-    const caseNo: string = (await post(r.developer, '/registrations', {
-      project: { name: '朝阳区屋顶光伏', location: '北京市朝阳区', methodologyVersionId: r.tier1, siteIdentifiers: [`SITE-${randomUUID().slice(0, 8)}`], implementationStartDate: '2024-03-01' },
-      attestations: { notUnderEtsAllowanceManagement: true, notInOtherMechanism: true },
-    }).expect(201)).body.caseNo;
-    for (const kind of REGISTRATION_MATERIALS) {
-      await api.http().post(`/registrations/${caseNo}/documents`).set(api.bearer(r.developer)).field('kind', kind).attach('file', Buffer.from(`${kind} ${randomUUID()}`), `${kind}.pdf`).expect(201);
-    }
-    await post(r.developer, `/registrations/${caseNo}/submit`).expect(200);
-    return caseNo;
-  }
+  const cases = () => httpCases(api, r);
   const events = async (caseNo: string, type: string) => (await api.db.query(`SELECT count(*)::int AS n FROM case_events WHERE case_no = $1 AND type = $2`, [caseNo, type]))[0].n;
 
   it('the same request with the same key answers the first response and acts once', async () => {
-    const caseNo = await submitted();
+    const caseNo = await cases().submitted();
     const key = randomUUID();
     const first = await post(r.officer, `/registrations/${caseNo}/review`, { outcome: 'request_supplement', reasons: '请补充并网证明' }, key).expect(200);
     const again = await post(r.officer, `/registrations/${caseNo}/review`, { outcome: 'request_supplement', reasons: '请补充并网证明' }, key).expect(200);
@@ -47,26 +38,20 @@ describe('Idempotency-Key (end to end)', () => {
   });
 
   it('a different request with the same key answers 422 and does nothing', async () => {
-    const caseNo = await submitted();
+    const caseNo = await cases().submitted();
     const key = randomUUID();
     await post(r.officer, `/registrations/${caseNo}/review`, { outcome: 'request_supplement', reasons: 'A' }, key).expect(200);
     const other = await post(r.officer, `/registrations/${caseNo}/review`, { outcome: 'reject', reasons: 'B' }, key).expect(422);
     expect(other.body).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', message: expect.stringContaining('different') });
     expect(await events(caseNo, 'review_reject')).toBe(0);
     // The same key for another case of the same operation is another request too.
-    const second = await submitted();
+    const second = await cases().submitted();
     await post(r.officer, `/registrations/${second}/review`, { outcome: 'request_supplement', reasons: 'A' }, key).expect(422);
   });
 
   it("another caller's or another operation's same key is its own request: the officer's review acts on the key the developer used to submit", async () => {
     const key = randomUUID();
-    const caseNo: string = (await post(r.developer, '/registrations', {
-      project: { name: '海淀光伏', location: '北京市海淀区', methodologyVersionId: r.tier1, siteIdentifiers: [`SITE-${randomUUID().slice(0, 8)}`], implementationStartDate: '2024-03-01' },
-      attestations: { notUnderEtsAllowanceManagement: true, notInOtherMechanism: true },
-    }).expect(201)).body.caseNo;
-    for (const kind of REGISTRATION_MATERIALS) {
-      await api.http().post(`/registrations/${caseNo}/documents`).set(api.bearer(r.developer)).field('kind', kind).attach('file', Buffer.from(`${kind} ${randomUUID()}`), `${kind}.pdf`).expect(201);
-    }
+    const caseNo = await cases().draft();
     await post(r.developer, `/registrations/${caseNo}/submit`, {}, key).expect(200);
     const reviewed = await post(r.officer, `/registrations/${caseNo}/review`, { outcome: 'pass' }, key).expect(200);
     expect(reviewed.body.status).toBe('review_passed');
@@ -103,10 +88,7 @@ describe('Idempotency-Key (end to end)', () => {
 
   it('BJ-14: a look-alike spelling of a site another developer holds is the same site', async () => {
     const site = `BJ-PV-${randomUUID().slice(0, 4).toUpperCase()}-0042`;
-    const application = (siteIdentifiers: string[]) => ({
-      project: { name: '屋顶光伏', location: '北京市', methodologyVersionId: r.tier1, siteIdentifiers, implementationStartDate: '2024-03-01' },
-      attestations: { notUnderEtsAllowanceManagement: true, notInOtherMechanism: true },
-    });
+    const application = (siteIdentifiers: string[]) => cases().application({ siteIdentifiers });
     await post(r.developer, '/registrations', application([site])).expect(201);
     const fullWidth = site.replace(/[A-Z0-9-]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
     const lookAlikes = [

@@ -1,10 +1,10 @@
 import { Client, Connection } from '@temporalio/client';
-import { randomUUID } from 'node:crypto';
-import { Actor, REGISTRATION_MATERIALS } from '../../libs/domain/src';
+import { Actor } from '../../libs/domain/src';
 import { RECONCILIATION_SCHEDULE_ID, registrationWorkflowId } from '../../libs/temporal/src';
 import { ensureReconciliationSchedule } from '../../libs/temporal/src/server/reconciliation-schedule';
 import { startApi } from '../support/api-harness';
 import { eventually, makeRegistry, Registry } from '../support/fixtures';
+import { httpCases } from '../support/http-cases';
 
 /**
  * Issue 7, fault 6: operators acting in the Temporal UI must not desynchronise a case. A cancelled case is
@@ -31,19 +31,7 @@ describe('operators in the Temporal UI (end to end, dev server)', () => {
 
   const post = (a: Actor, url: string, body: object = {}) => api.http().post(url).set(api.bearer(a)).send(body);
   const caseRow = async (caseNo: string) => (await api.db.query(`SELECT * FROM registration_cases WHERE case_no = $1`, [caseNo]))[0];
-  async function inPublicity(): Promise<string> {
-    const caseNo: string = (await post(r.developer, '/registrations', {
-      project: { name: '朝阳区屋顶光伏', location: '北京市朝阳区', methodologyVersionId: r.tier1, siteIdentifiers: [`SITE-${randomUUID().slice(0, 8)}`], implementationStartDate: '2024-03-01' },
-      attestations: { notUnderEtsAllowanceManagement: true, notInOtherMechanism: true },
-    }).expect(201)).body.caseNo;
-    for (const kind of REGISTRATION_MATERIALS) {
-      await api.http().post(`/registrations/${caseNo}/documents`).set(api.bearer(r.developer)).field('kind', kind).attach('file', Buffer.from(`${kind} ${randomUUID()}`), `${kind}.pdf`).expect(201);
-    }
-    await post(r.developer, `/registrations/${caseNo}/submit`).expect(200);
-    await post(r.officer, `/registrations/${caseNo}/review`, { outcome: 'pass' }).expect(200);
-    await post(r.officer, `/registrations/${caseNo}/publicity`).expect(200);
-    return caseNo;
-  }
+  const inPublicity = () => httpCases(api, r).inPublicity();
   const visible = (query: string) => eventually(async () => {
     const ids: string[] = [];
     for await (const wf of client.workflow.list({ query })) ids.push(wf.workflowId);

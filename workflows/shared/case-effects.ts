@@ -1,10 +1,19 @@
+import { ApplicationFailure } from '@temporalio/workflow';
+import { MATERIALS_REQUIREMENT } from '../../libs/domain/src';
 import { caseWorkflowId, type CaseInput } from '../../libs/temporal/src';
 import { call } from './activity-calls';
 import type { Effect } from './case-kernel';
 
-/** The I/O of the steps both case types share (BJ-15 = BJ-23): the publicity notice and its comments. */
+/** The I/O of the steps both case types share: submission with complete materials (BJ-13, BJ-21); the publicity notice and its comments (BJ-15 = BJ-23). */
 export function caseEffects(input: CaseInput): Record<string, Effect> {
+  const rule = MATERIALS_REQUIREMENT[input.caseType];
   return {
+    submit: {
+      before: async () => {
+        const missing = await call('missingMaterials', `check ${rule} materials are complete`, input.caseNo, input.caseType);
+        if (missing.length) throw ApplicationFailure.nonRetryable(`${rule}: materials missing: ${missing.join(', ')}.`, 'MATERIALS_INCOMPLETE', { missing });
+      },
+    },
     openPublicity: {
       // After the transition: the notice is published until the deadline just computed.
       after: async ({ state, at }) => {

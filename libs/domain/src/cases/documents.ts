@@ -11,6 +11,9 @@ export const DOCUMENT_KINDS = {
   issuance: [...ISSUANCE_MATERIALS, ...LATER_DOCUMENT_KINDS],
 } as const;
 
+/** The requirement that lists each case type's application materials, for messages. */
+export const MATERIALS_REQUIREMENT = { registration: 'BJ-13', issuance: 'BJ-21' } as const;
+
 /** Every kind any case accepts (the database's list). */
 export const CASE_DOCUMENT_KINDS = [...new Set([...DOCUMENT_KINDS.registration, ...DOCUMENT_KINDS.issuance])] as readonly string[];
 
