@@ -1,13 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Actor, CaseType, missingIssuanceMaterials, missingMaterials, rulePack } from '../../libs/domain/src';
 import { CalendarRepository, CaseProjectionRepository, LedgerRepository, StoredNotification } from '../../libs/persistence/src';
-import { CASE_WORKFLOWS, caseNoFromWorkflowId } from '../../libs/temporal/src';
+import { CASE_WORKFLOWS, caseNoFromWorkflowId, howWorkflowClosed } from '../../libs/temporal/src';
 import type { CaseActivities, CaseStep, ComputeDeadlineRequest, Deadline, StepFailureReport } from '../../libs/temporal/src';
 import { NOTIFICATION_CHANNELS, NotificationChannel } from '../notifications/notification-channel';
 import { WorkerTemporal } from '../temporal/worker-temporal';
-
-/** How Temporal names the ways a workflow can close outside its own code, in words for timelines. */
-const CLOSED_OUTSIDE: Record<string, string> = { TERMINATED: 'was terminated', TIMED_OUT: 'timed out', FAILED: 'failed', CANCELLED: 'was cancelled' };
 
 /** The activities of case workflows: thin adapters from the workflow's requests to repositories and domain rules. */
 @Injectable()
@@ -94,7 +91,7 @@ export class CaseActivitiesService implements CaseActivities {
     const marked: string[] = [];
     for await (const wf of this.temporal.client.workflow.list({ query })) {
       examined += 1;
-      const how = CLOSED_OUTSIDE[wf.status.name] ?? wf.status.name.toLowerCase();
+      const how = howWorkflowClosed(wf.status.name);
       const result = await this.projection.markClosedOutsideProcedure(caseNoFromWorkflowId(wf.workflowId), how, new Date().toISOString());
       if (result.marked) {
         marked.push(caseNoFromWorkflowId(wf.workflowId));

@@ -2,4 +2,5 @@ export * from './task-queues';
 export * from './workflow-ids';
 export * from './search-attributes';
 export * from './case-messages';
+export * from './execution-status';
 export type * from './case-activities';

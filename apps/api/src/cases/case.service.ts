@@ -6,7 +6,7 @@ import {
 import { CaseProjectionRepository } from '../../../../libs/persistence/src';
 import {
   caseActionUpdate, CaseInput, CaseNumber, CaseStatus, CaseType as CaseTypeAttribute, CaseView, CASE_WORKFLOWS, CASES_TASK_QUEUE, caseWorkflowId,
-  Jurisdiction, OrganisationId, OrganisationName,
+  howWorkflowClosed, Jurisdiction, OrganisationId, OrganisationName,
 } from '../../../../libs/temporal/src';
 import { Clock } from '../common/clock';
 import type { IdempotencyContext } from '../idempotency/idempotency.interceptor';
@@ -178,7 +178,7 @@ export abstract class CaseService<R extends CaseRow> {
   private async workflowGone(c: R, workflowId: string): Promise<never> {
     const how = await this.temporal
       .call((client) => client.workflow.getHandle(workflowId).describe())
-      .then((d) => ({ TERMINATED: 'was terminated', TIMED_OUT: 'timed out', FAILED: 'failed', CANCELLED: 'was cancelled' })[d.status.name as string] ?? d.status.name.toLowerCase())
+      .then((d) => howWorkflowClosed(d.status.name))
       .catch(() => 'no longer exists');
     const { marked } = await this.projection.markClosedOutsideProcedure(c.caseNo, how, this.clock.now().toISOString());
     if (marked) this.log.warn(`${c.caseNo}: its workflow ${how}; the case is now closed (terminated)`);
