@@ -5,7 +5,7 @@ const tseslint = require('typescript-eslint');
 const restrict = (patterns, why) => ['error', { patterns: patterns.map((group) => ({ group: [group], message: why })) }];
 
 module.exports = tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.tools/**', '.data/**', 'coverage/**', '**/*.js'] },
+  { ignores: ['dist/**', 'node_modules/**', '.tools/**', '.data/**', 'coverage/**', '**/*.js', 'apps/console/**'] },
   {
     files: ['**/*.ts'],
     extends: [tseslint.configs.base],

@@ -14,19 +14,25 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   npm install --no-audit --no-fund
 fi
 
+# The console (apps/console) has its own package and lockfile (ESM + JSX; console-notes.md).
+if [ ! -d apps/console/node_modules ] || [ apps/console/package-lock.json -nt apps/console/node_modules/.package-lock.json ]; then
+  log "installing the console's dependencies (apps/console)…"
+  npm install --prefix apps/console --no-audit --no-fund
+fi
+
 # Build when dist is missing or any TypeScript source / build config changed since the last build.
 stamp=dist/.build-stamp
 stale=""
-if [ ! -f "$stamp" ] || [ ! -f dist/scripts/up.js ]; then
+if [ ! -f "$stamp" ] || [ ! -f dist/scripts/up.js ] || [ ! -f dist/console/index.html ]; then
   stale="no build yet"
 else
   dirs=()
   for d in apps libs workflows activities scripts; do [ -d "$d" ] && dirs+=("$d"); done
-  newer="$(find "${dirs[@]}" -name '*.ts' -newer "$stamp" -print -quit 2>/dev/null || true)"
+  newer="$(find "${dirs[@]}" \( -name '*.ts' -o -name '*.tsx' -o -name '*.json' -o -name '*.css' -o -name '*.html' \) -not -path '*/node_modules/*' -newer "$stamp" -print -quit 2>/dev/null || true)"
   if [ -n "$newer" ]; then
     stale="$newer changed"
   else
-    for f in tsconfig.json tsconfig.build.json package-lock.json; do
+    for f in tsconfig.json tsconfig.build.json package-lock.json apps/console/package-lock.json apps/console/vite.config.ts; do
       if [ -f "$f" ] && [ "$f" -nt "$stamp" ]; then stale="$f changed"; break; fi
     done
   fi

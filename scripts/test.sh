@@ -35,7 +35,18 @@ if ! bash scripts/toolchain/schemathesis.sh >/dev/null; then
   exit 1
 fi
 
-log "typecheck (tsc --noEmit)"
+log "toolchain: Chromium for the console's browser tests (Debian's package)"
+set +e
+CHROMIUM="$(bash scripts/toolchain/chromium.sh | tail -n 1)"
+rc=$?
+set -e
+case "$rc" in
+  0) export CHROMIUM ;;
+  3) log "ERROR: no Chromium and no way to install it here (see above); the console's browser tests need it."; exit 1 ;;
+  *) log "ERROR: scripts/toolchain/chromium.sh failed (exit $rc, see above)."; exit "$rc" ;;
+esac
+
+log "typecheck (tsc --noEmit; the console's own typecheck ran with its build)"
 npx tsc -p tsconfig.json --noEmit
 
 # In band: a 2-core box, and the PostgreSQL / Temporal servers of the global setup are shared by all test files.
@@ -48,6 +59,23 @@ set +e
 npx jest --runInBand --json --outputFile=.data/jest-results.json "$@"
 rc=$?
 set -e
+
+# The console in a real browser (test/ui/*.pw.ts), unless jest was asked for a subset (arguments given).
+ui_rc=0
+if [ "$#" -eq 0 ]; then
+  log "browser tests (Playwright on Debian's Chromium, test/ui)"
+  set +e
+  npx playwright test
+  ui_rc=$?
+  set -e
+fi
+
 # One plain closing line that any CI reader understands.
-node -e 'const r = require("./.data/jest-results.json"); console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed`)' 2>/dev/null || true
-exit "$rc"
+node -e '
+  const r = require("./.data/jest-results.json");
+  let ui = "";
+  try { const p = require("./.data/ui/report.json").stats; ui = `; browser: ${p.expected} passed, ${p.unexpected} failed`; } catch {}
+  console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed${ui}`);
+' 2>/dev/null || true
+[ "$rc" -ne 0 ] && exit "$rc"
+exit "$ui_rc"

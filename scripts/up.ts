@@ -245,6 +245,7 @@ async function main(): Promise<void> {
   printBox([
     `Carbon inclusion registry is up (${seconds(t0)})`,
     '',
+    `Console       ${apiUrl}/console  (public portal: ${apiUrl}/console/public)`,
     `API           ${apiUrl}`,
     `OpenAPI docs  ${apiUrl}/docs`,
     temporalUi ? `Temporal UI   ${temporalUi}` : `Temporal      ${temporalAddress} (external, namespace ${namespace})`,

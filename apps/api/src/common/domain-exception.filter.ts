@@ -88,6 +88,11 @@ export function errorBody(e: unknown, log?: Logger): ErrorResponse {
   }
   const parserType = (e as { type?: string })?.type;
   if (parserType && BODY_PARSER[parserType]) return body(...BODY_PARSER[parserType]);
+  // Other client errors raised by express middleware (http-errors: a missing static file of the console …).
+  const httpError = e as { status?: unknown; expose?: unknown; message?: string };
+  if (httpError?.expose === true && typeof httpError.status === 'number' && httpError.status >= 400 && httpError.status < 500) {
+    return { statusCode: httpError.status, code: HTTP_CODES[httpError.status] ?? 'VALIDATION_FAILED', message: httpError.message ?? 'Refused.' };
+  }
   const refused = databaseRefusal(e);
   if (refused) {
     log?.warn(`database refusal reached the edge (missing validation): ${(e as Error).message}`);

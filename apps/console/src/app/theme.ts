@@ -1,0 +1,19 @@
+import type { ThemeConfig } from 'antd';
+
+/**
+ * WCAG 2.1 AA: Ant Design's default blue fails contrast on white and on its light tags; these pass
+ * (console-notes.md). Motion off in tests so screenshots are not taken mid-animation.
+ */
+export const theme = (motion: boolean): ThemeConfig => ({
+  token: {
+    colorPrimary: '#0958d9',
+    colorInfo: '#0958d9',
+    colorLink: '#0958d9',
+    colorError: '#cf1322',
+    colorSuccess: '#237804',
+    colorWarning: '#ad4e00',
+    colorTextDescription: 'rgba(0, 0, 0, 0.65)',
+    colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
+    motion,
+  },
+});
