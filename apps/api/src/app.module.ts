@@ -4,6 +4,7 @@ import { PersistenceModule } from '../../../libs/persistence/src/persistence.mod
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
+import { CaseOverviewModule } from './case-overview/case-overview.module';
 import { ConsoleModule } from './console/console.module';
 import { HealthModule } from './health/health.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
@@ -30,6 +31,7 @@ import { TemporalClientModule } from './temporal/temporal-client.module';
     MethodologiesModule,
     RegistrationsModule,
     IssuancesModule,
+    CaseOverviewModule,
     LedgerModule,
     PublicityModule,
     CalendarModule,

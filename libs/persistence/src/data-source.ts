@@ -7,6 +7,7 @@ import { IssuanceAndLedger1763800000000 } from './migrations/1763800000000-issua
 import { HardenedKernel1763900000000 } from './migrations/1763900000000-hardened-kernel';
 import { Identity1763900000100 } from './migrations/1763900000100-identity';
 import { AuditLogAndAppRole1763900000200 } from './migrations/1763900000200-audit-log-and-app-role';
+import { DeadlineStart1764000000000 } from './migrations/1764000000000-deadline-start';
 import { TimeoutClosingClient } from './timeout-closing-client';
 
 export const MIGRATIONS = [
@@ -15,6 +16,7 @@ export const MIGRATIONS = [
   HardenedKernel1763900000000,
   Identity1763900000100,
   AuditLogAndAppRole1763900000200,
+  DeadlineStart1764000000000,
 ];
 
 /**

@@ -24,6 +24,15 @@ export interface CaseRow {
   projectId: string;
   /** ROLE-2: who reviewed the case (issuance cases; empty for registration). */
   reviewedBy?: string[];
+  /** The running deadline as the case recorded it (CAL-3); nulls when none runs. */
+  deadlineKind: string | null;
+  deadlineAt: Date | null;
+  deadlineLocal: string | null;
+  calendarVersion: string | null;
+  deadlineProvisional: boolean;
+  /** The instant the running period started (its day not counted, CAL-2); null for deadlines set before it was kept. */
+  deadlineStartedAt: Date | null;
+  overdue: boolean;
 }
 
 export interface UploadedFile {

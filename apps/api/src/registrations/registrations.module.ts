@@ -9,5 +9,6 @@ import { RegistrationsService } from './registrations.service';
   imports: [CasesModule],
   controllers: [RegistrationsController, WorklistController],
   providers: [RegistrationsService, RegistrationsRepository, Clock],
+  exports: [RegistrationsService],
 })
 export class RegistrationsModule {}

@@ -14,6 +14,7 @@ const CASE_COLUMNS = `c.case_no AS "caseNo", c.status, c.round, c.jurisdiction, 
   c.assigned_officer_id AS "assignedOfficerId", u.name AS "assignedOfficerName", c.attestations,
   c.deadline_kind AS "deadlineKind", c.deadline_at AS "deadlineAt", c.deadline_local AS "deadlineLocal",
   c.deadline_binds_on AS "deadlineBindsOn", c.calendar_version AS "calendarVersion", c.deadline_provisional AS "deadlineProvisional",
+  c.deadline_started_at AS "deadlineStartedAt",
   c.overdue, c.escalated, c.needs_attention AS "needsAttention", c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
 const CASE_FROM = `registration_cases c JOIN projects p ON p.id = c.project_id JOIN organisations o ON o.id = c.organisation_id
   LEFT JOIN users u ON u.id = c.assigned_officer_id`;

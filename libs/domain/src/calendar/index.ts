@@ -9,5 +9,7 @@ export {
   type CalendarData,
   type CalendarOverride,
   type DayKind,
+  type DayReason,
+  type ExplainedDay,
   type WorkingDayDeadline,
 } from './working-day-calendar';

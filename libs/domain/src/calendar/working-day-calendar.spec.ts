@@ -89,6 +89,7 @@ describe('WorkingDayCalendar', () => {
         ],
         calendarVersion: plain.version,
         provisional: false,
+        days: expect.any(Array), // explained day by day below
       });
     });
 
@@ -302,5 +303,30 @@ describe('WorkingDayCalendar', () => {
         expectCalendarError(() => plain.isWorkingDay(date), 'CALENDAR_INVALID_DATE');
       },
     );
+  });
+});
+
+describe('CAL-2: a deadline explained day by day, so anyone can check it by hand', () => {
+  const cal = new WorkingDayCalendar();
+  it('CAL-2: the 2026 National Day example lists every day after the start: counted, holidays and 调休 passed over or counted', () => {
+    const d = cal.addWorkingDays('2026-09-28T10:00:00+08:00', 10);
+    expect(d.days.filter((x) => x.counted).map((x) => x.date)).toEqual(d.countedDays);
+    expect(d.days[0]).toEqual({ date: '2026-09-29', counted: true, reason: 'workday' });
+    expect(d.days.find((x) => x.date === '2026-10-01')).toEqual({ date: '2026-10-01', counted: false, reason: 'statutory_holiday', name: expect.stringContaining('国庆节') });
+    expect(d.days.find((x) => x.date === '2026-10-10')).toEqual({ date: '2026-10-10', counted: true, reason: 'adjusted_workday', name: expect.stringContaining('国庆节') });
+    expect(d.days.find((x) => x.date === '2026-10-11')).toEqual({ date: '2026-10-11', counted: false, reason: 'weekend' });
+    expect(d.days[d.days.length - 1].date).toBe(d.lastWorkingDay);
+  });
+  it('CAL-1: an admin override is named with its note', () => {
+    const withOverride = new WorkingDayCalendar({ overrides: [{ date: '2026-09-29', kind: 'holiday', note: '临时调整' }], loadedYears: [] });
+    expect(withOverride.explainDay('2026-09-29')).toEqual({ date: '2026-09-29', counted: false, reason: 'override_holiday', name: '临时调整' });
+  });
+  it.each([
+    ['2026-10-09T10:00:00+08:00', 7], // Oct 9, Sat Oct 10 (调休), Oct 12–16
+    ['2026-10-16T23:59:00+08:00', 1], // the last working day itself
+    ['2026-10-17T00:00:00+08:00', 0], // closed
+    ['2026-10-03T09:00:00+08:00', 8], // a holiday today does not count
+  ])('CAL-2: working days left at %s before the 2026-10-17 close: %i', (now, left) => {
+    expect(cal.workingDaysLeft(new Date(now), '2026-10-16T16:00:00.000Z')).toBe(left);
   });
 });

@@ -22,6 +22,23 @@ export interface CalendarData {
   loadedYears: number[];
 }
 
+/** Why a calendar day counts as a working day or not (CAL-1), for anyone checking a deadline by hand. */
+export type DayReason =
+  | 'workday' // Monday–Friday
+  | 'adjusted_workday' // 调休上班: a weekend day worked in exchange for a holiday
+  | 'weekend'
+  | 'statutory_holiday' // including weekdays given in lieu
+  | 'override_workday' // the admin's table says it is worked
+  | 'override_holiday'; // the admin's table says it is a holiday
+
+export interface ExplainedDay {
+  date: string;
+  counted: boolean;
+  reason: DayReason;
+  /** The holiday or adjusted day's name from the official schedule ("National Day,国庆节"), or the admin's note. */
+  name?: string;
+}
+
 export interface WorkingDayDeadline {
   startedAt: string; // ISO instant given (normalised to toISOString())
   workingDays: number; // N
@@ -31,6 +48,8 @@ export interface WorkingDayDeadline {
   countedDays: string[]; // the N dates counted
   calendarVersion: string;
   provisional: boolean; // CAL-4: some counted day is in a year with no official schedule
+  /** Every calendar day after the start day up to the last working day, counted or passed over, and why (CAL-2). */
+  days: ExplainedDay[];
 }
 
 // Mainland China has used a fixed UTC+8 with no DST since 1991, so a constant offset is exact here.
@@ -43,12 +62,14 @@ const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 // An instant must carry its offset: a bare date or local time would be read in the server's zone.
 const INSTANT_RE = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
 
-const OFFICIAL_HOLIDAYS: ReadonlySet<string> = new Set(Object.keys(officialData.holidays));
-const OFFICIAL_WORKDAYS: ReadonlySet<string> = new Set(Object.keys(officialData.workdays));
+const OFFICIAL_HOLIDAYS: ReadonlyMap<string, string> = new Map(Object.entries(officialData.holidays as Record<string, string>));
+const OFFICIAL_WORKDAYS: ReadonlyMap<string, string> = new Map(Object.entries(officialData.workdays as Record<string, string>));
+/** "National Day,国庆节,3" → "National Day,国庆节" (the trailing figure is the holiday's length). */
+const holidayName = (raw: string | undefined) => raw?.split(',').slice(0, 2).join(',');
 
 /** Years for which chinese-days ships a published schedule (CAL-4); 2004–2026 in chinese-days 1.5.7. */
 export const OFFICIAL_SCHEDULE_YEARS: readonly number[] = [
-  ...new Set([...OFFICIAL_HOLIDAYS, ...OFFICIAL_WORKDAYS].map((d) => Number(d.slice(0, 4)))),
+  ...new Set([...OFFICIAL_HOLIDAYS.keys(), ...OFFICIAL_WORKDAYS.keys()].map((d) => Number(d.slice(0, 4)))),
 ].sort((a, b) => a - b);
 const OFFICIAL_YEAR_SET: ReadonlySet<number> = new Set(OFFICIAL_SCHEDULE_YEARS);
 
@@ -124,12 +145,15 @@ export function shanghaiDate(instant: Date): string {
 
 export class WorkingDayCalendar {
   private readonly overrides: ReadonlyMap<string, DayKind>;
+  private readonly notes: ReadonlyMap<string, string>;
   private readonly loadedYears: ReadonlySet<number>;
   private readonly calendarVersion: string;
 
   constructor(data: CalendarData = { overrides: [], loadedYears: [] }) {
     const overrides = new Map<string, DayKind>();
+    const notes = new Map<string, string>();
     for (const row of data.overrides) {
+      if (row.note) notes.set(row.date, row.note);
       parseDay(row.date);
       if (row.kind !== 'workday' && row.kind !== 'holiday') {
         throw new CalendarError('CALENDAR_INVALID_DATE', `Override ${row.date} has unknown kind ${String(row.kind)}.`);
@@ -146,6 +170,7 @@ export class WorkingDayCalendar {
       }
     }
     this.overrides = overrides;
+    this.notes = notes;
     this.loadedYears = new Set(data.loadedYears);
 
     // CAL-3: deadlines store the calendar they were computed with. The package version pins the official
@@ -166,13 +191,19 @@ export class WorkingDayCalendar {
 
   /** CAL-1: is this 'YYYY-MM-DD' a working day in mainland China? */
   isWorkingDay(date: string): boolean {
+    return this.explainDay(date).counted;
+  }
+
+  /** CAL-1: whether this day is a working day, and why. */
+  explainDay(date: string): ExplainedDay {
     const ms = parseDay(date);
     const override = this.overrides.get(date);
-    if (override) return override === 'workday'; // the admin table wins over the package (corrections, new years)
-    if (OFFICIAL_WORKDAYS.has(date)) return true; // 调休上班: a weekend day that is worked
-    if (OFFICIAL_HOLIDAYS.has(date)) return false; // statutory holiday, incl. weekdays given in lieu
+    // The admin table wins over the package (corrections, new years).
+    if (override) return { date, counted: override === 'workday', reason: override === 'workday' ? 'override_workday' : 'override_holiday', name: this.notes.get(date) };
+    if (OFFICIAL_WORKDAYS.has(date)) return { date, counted: true, reason: 'adjusted_workday', name: holidayName(OFFICIAL_WORKDAYS.get(date)) };
+    if (OFFICIAL_HOLIDAYS.has(date)) return { date, counted: false, reason: 'statutory_holiday', name: holidayName(OFFICIAL_HOLIDAYS.get(date)) };
     const weekday = new Date(ms).getUTCDay();
-    return weekday !== 0 && weekday !== 6;
+    return weekday !== 0 && weekday !== 6 ? { date, counted: true, reason: 'workday' } : { date, counted: false, reason: 'weekend' };
   }
 
   /** CAL-4: true if chinese-days ships the year's schedule or the admin declared it loaded. */
@@ -188,10 +219,13 @@ export class WorkingDayCalendar {
     assertPeriod(n);
     const startedAt = toInstant(start);
     const countedDays: string[] = [];
+    const days: ExplainedDay[] = [];
     let day = shanghaiDate(startedAt);
     while (countedDays.length < n) {
       day = addDays(day, 1);
-      if (this.isWorkingDay(day)) countedDays.push(day);
+      const explained = this.explainDay(day);
+      days.push(explained);
+      if (explained.counted) countedDays.push(day);
     }
     const lastWorkingDay = countedDays[countedDays.length - 1]!;
     const closingDay = addDays(lastWorkingDay, 1);
@@ -205,7 +239,23 @@ export class WorkingDayCalendar {
       calendarVersion: this.version,
       // CAL-4: without a published schedule we counted plain weekdays, which a later schedule may move.
       provisional: countedDays.some((d) => !this.hasOfficialSchedule(yearOf(d))),
+      days,
     };
+  }
+
+  /**
+   * How many working days a person still has before a deadline closing at `closesAt` (24:00 of its last working
+   * day, CAL-2): today counts when it is a working day. 0 once the deadline has passed.
+   */
+  workingDaysLeft(now: Date, closesAt: string): number {
+    const lastDay = addDays(shanghaiDate(toInstant(closesAt)), -1);
+    let left = 0;
+    if (toInstant(closesAt).getTime() <= now.getTime()) return 0;
+    for (let day = shanghaiDate(now); day <= lastDay; day = addDays(day, 1)) {
+      if (this.isWorkingDay(day)) left++;
+      if (left > MAX_WORKING_DAYS) break;
+    }
+    return left;
   }
 
   /**

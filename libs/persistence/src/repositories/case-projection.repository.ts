@@ -44,10 +44,10 @@ export class CaseProjectionRepository {
       await m.query(
         `UPDATE ${CASE_TABLES[step.caseType]} SET status = $2, round = $3, assigned_officer_id = $4, deadline_kind = $5,
            deadline_at = $6, deadline_local = $7, deadline_binds_on = $8, calendar_version = $9, deadline_provisional = $10, overdue = $11,
-           escalated = $12, needs_attention = $13, updated_at = now()
+           escalated = $12, needs_attention = $13, deadline_started_at = $14, updated_at = now()
          WHERE case_no = $1`,
         [step.caseNo, step.status, step.round, step.assignedOfficerId, d?.kind ?? null, d?.closesAt ?? null, d?.closesAtLocal ?? null,
-          d?.bindsOn ?? null, d?.calendarVersion ?? null, d?.provisional ?? false, step.overdue, step.escalated, step.needsAttention],
+          d?.bindsOn ?? null, d?.calendarVersion ?? null, d?.provisional ?? false, step.overdue, step.escalated, step.needsAttention, d?.startedAt ?? null],
       );
       if (step.caseType === 'issuance') {
         await m.query(`UPDATE issuance_cases SET audited_tco2e = $2, reviewed_by = $3 WHERE case_no = $1`, [step.caseNo, step.facts.auditedTco2e ?? null, step.reviewers]);
@@ -118,7 +118,7 @@ export class CaseProjectionRepository {
       if (!inserted.length) return { marked: false, notifications: [] };
       await m.query(
         `UPDATE ${CASE_TABLES[c.caseType as CaseType]} SET status = $2, deadline_kind = NULL, deadline_at = NULL, deadline_local = NULL, deadline_binds_on = NULL,
-           calendar_version = NULL, deadline_provisional = false, overdue = false, needs_attention = true, updated_at = now() WHERE case_no = $1`,
+           calendar_version = NULL, deadline_provisional = false, deadline_started_at = NULL, overdue = false, needs_attention = true, updated_at = now() WHERE case_no = $1`,
         [caseNo, status],
       );
       await this.afterStatus(m, { caseNo, caseType: c.caseType, jurisdiction: c.jurisdiction, status, at });
