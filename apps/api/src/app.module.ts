@@ -13,6 +13,8 @@ import { LedgerModule } from './ledger/ledger.module';
 import { MethodologiesModule } from './methodologies/methodologies.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationsModule } from './organisations/organisations.module';
+import { ProjectsModule } from './projects/projects.module';
+import { PublicDownloadsModule } from './public-downloads/public-downloads.module';
 import { PublicityModule } from './publicity/publicity.module';
 import { RateLimitsModule } from './rate-limits/rate-limits.module';
 import { RegistrationsModule } from './registrations/registrations.module';
@@ -34,6 +36,8 @@ import { TemporalClientModule } from './temporal/temporal-client.module';
     CaseOverviewModule,
     LedgerModule,
     PublicityModule,
+    ProjectsModule,
+    PublicDownloadsModule,
     CalendarModule,
     NotificationsModule,
     ConsoleModule,

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
-import { IsDefined, IsISO8601, IsObject, Matches, MaxLength, MinLength, ValidateNested, ValidationArguments, ValidationOptions, registerDecorator } from 'class-validator';
-import { Type } from 'class-transformer';
+import { IsBoolean, IsDefined, IsISO8601, IsObject, Matches, MaxLength, MinLength, ValidateNested, ValidationArguments, ValidationOptions, registerDecorator } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
 
 /** Dates the registry deals in: a real calendar day written YYYY-MM-DD, between 2000-01-01 and 2199-12-31. */
 export const EARLIEST_DAY = '2000-01-01';
@@ -33,3 +33,10 @@ export const IsNested = (type: () => new () => object) => applyDecorators(IsDefi
 
 /** A text field with its length limits in characters. */
 export const TextLength = (min: number, max: number) => applyDecorators(MinLength(min), MaxLength(max));
+
+/** A boolean query parameter: exactly `true` or `false` (anything else is left as is and fails validation). */
+export const IsQueryBoolean = () =>
+  applyDecorators(
+    Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)),
+    IsBoolean({ message: ({ property }) => `${property} must be true or false` }),
+  );

@@ -6,5 +6,6 @@ import { LedgerService } from './ledger.service';
 @Module({
   controllers: [AccountsController, LedgerController, PublicIssuancesController],
   providers: [LedgerService, Clock],
+  exports: [LedgerService],
 })
 export class LedgerModule {}

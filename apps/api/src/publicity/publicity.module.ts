@@ -2,5 +2,5 @@ import { Module } from '@nestjs/common';
 import { PublicityController } from './publicity.controller';
 import { PublicityRepository } from './publicity.repository';
 
-@Module({ controllers: [PublicityController], providers: [PublicityRepository] })
+@Module({ controllers: [PublicityController], providers: [PublicityRepository], exports: [PublicityRepository] })
 export class PublicityModule {}
