@@ -229,6 +229,8 @@ async function main(): Promise<void> {
     TEMPORAL_ADDRESS: temporalAddress,
     TEMPORAL_NAMESPACE: namespace,
     JWT_SECRET: jwtSecret,
+    // The case page links registry staff to the case's workflow in the Temporal UI (apps/api/src/temporal/temporal-ui.ts).
+    ...(temporalUi && !process.env.TEMPORAL_UI_URL ? { TEMPORAL_UI_URL: temporalUi } : {}),
   };
   // For `npm run seed` / `npm run demo` in another terminal (scripts/stack/dev-env.ts reads it).
   saveDevEnv({ PORT: String(port), DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, TEMPORAL_NAMESPACE: namespace, JWT_SECRET: jwtSecret });

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Actor, CaseType, missingIssuanceMaterials, missingMaterials, rulePack } from '../../libs/domain/src';
+import { Actor, CaseType, materialsChecklist, rulePack } from '../../libs/domain/src';
 import { CalendarRepository, CaseProjectionRepository, LedgerRepository, StoredNotification } from '../../libs/persistence/src';
 import { CASE_WORKFLOWS, caseNoFromWorkflowId, howWorkflowClosed } from '../../libs/temporal/src';
 import type { CaseActivities, CaseStep, ComputeDeadlineRequest, Deadline, StepFailureReport } from '../../libs/temporal/src';
@@ -46,7 +46,7 @@ export class CaseActivitiesService implements CaseActivities {
   /** BJ-13 or BJ-21, by the kind of case. */
   async missingMaterials(caseNo: string, caseType: CaseType): Promise<string[]> {
     const uploaded = await this.projection.uploadedDocumentKinds(caseNo);
-    return caseType === 'issuance' ? missingIssuanceMaterials(uploaded) : missingMaterials(uploaded);
+    return materialsChecklist(caseType, uploaded).missing;
   }
 
   openPublicityNotice(req: Parameters<CaseActivities['openPublicityNotice']>[0]) {

@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { WithStartWorkflowOperation, WorkflowNotFoundError } from '@temporalio/client';
 import {
-  Actor, actionArgs, allowedActions, assertDocumentKind, assertMayTake, CaseType, DomainError, Procedure, procedureOf, REGISTRY_STAFF, statusesWaitingFor,
+  Actor, actionArgs, allowedActions, assertDocumentKind, assertMayTake, CaseType, DomainError, materialsChecklist, Procedure, procedureOf, REGISTRY_STAFF,
+  statusesWaitingFor,
 } from '../../../../libs/domain/src';
 import { CaseProjectionRepository } from '../../../../libs/persistence/src';
 import {
@@ -11,6 +12,7 @@ import {
 import { Clock } from '../common/clock';
 import type { IdempotencyContext } from '../idempotency/idempotency.interceptor';
 import { TemporalClientService } from '../temporal/temporal-client.service';
+import { temporalUiLink } from '../temporal/temporal-ui';
 import { CaseRecordsRepository } from './case-records.repository';
 
 /** What every case row read from the projection has. */
@@ -90,7 +92,22 @@ export abstract class CaseService<R extends CaseRow> {
   async get(actor: Actor, caseNo: string) {
     const c = await this.load(actor, caseNo);
     const [timeline, documents, publicity] = await Promise.all([this.records.timeline(caseNo), this.records.documents(caseNo), this.records.publicityRounds(caseNo)]);
-    return { ...c, allowedActions: allowedActions(this.procedure(c.jurisdiction), c.status, actor, { reviewers: c.reviewedBy ?? [] }), documents, publicity, timeline };
+    return {
+      ...c,
+      ...this.caseTypeFacts(c),
+      allowedActions: allowedActions(this.procedure(c.jurisdiction), c.status, actor, { reviewers: c.reviewedBy ?? [] }),
+      materials: materialsChecklist(this.caseType, documents.map((d: { kind: string }) => d.kind)), // BJ-13 / BJ-21
+      // Registry staff are the operators who inspect a case's workflow (its history, timers, pending updates).
+      temporalUiUrl: REGISTRY_STAFF.includes(actor.role) ? temporalUiLink(caseWorkflowId(this.caseType, c.caseNo)) : null,
+      documents,
+      publicity,
+      timeline,
+    };
+  }
+
+  /** What a case of this type shows beyond the shared fields (an issuance case: the issuable quantity, BJ-23). */
+  protected caseTypeFacts(_c: R): Record<string, unknown> {
+    return {};
   }
 
   list(actor: Actor, status?: string) {

@@ -25,6 +25,8 @@ export type IssuanceCaseRow = CaseRow & Record<string, unknown> & {
   verifierOrganisationId: string | null;
   projectName: string;
   claimedTco2e: string;
+  /** Set by the review (BJ-22); null before. */
+  auditedTco2e: string | null;
   reviewedBy: string[];
 };
 

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, assertCanReadIssuanceCase, assertEligibleForIssuance, assertMayUploadIssuanceMaterial, DomainError, parsePositiveQuantity } from '../../../../libs/domain/src';
+import {
+  Actor, assertCanReadIssuanceCase, assertEligibleForIssuance, assertMayUploadIssuanceMaterial, DomainError, issuedQuantity, parsePositiveQuantity, Tonnes,
+} from '../../../../libs/domain/src';
 import { shanghaiDate } from '../../../../libs/domain/src/calendar';
 import { CaseProjectionRepository } from '../../../../libs/persistence/src';
 import { CaseRecordsRepository } from '../cases/case-records.repository';
@@ -59,6 +61,13 @@ export class IssuancesService extends CaseService<IssuanceCaseRow> {
   /** BJ-21: the developer uploads its materials; the named third-party verifier uploads the verification report. */
   protected assertCanUpload(actor: Actor, kind: string, c: IssuanceCaseRow): void {
     assertMayUploadIssuanceMaterial(actor, kind, c);
+  }
+
+  /** BJ-23: once audited, what sign-off would issue and which branch of the over-claim rule decides it. */
+  protected override caseTypeFacts(c: IssuanceCaseRow) {
+    if (c.auditedTco2e === null) return { issuable: null };
+    const q = issuedQuantity(new Tonnes(c.claimedTco2e), new Tonnes(c.auditedTco2e));
+    return { issuable: { quantityTco2e: q.issued.toFixed(), excessTco2e: q.excess.toFixed(), thresholdTco2e: q.threshold.toFixed(), basis: q.basis, explanation: q.explanation } };
   }
 
   protected start(c: IssuanceCaseRow) {

@@ -1,7 +1,8 @@
+import { materialsChecklist } from '../cases/documents';
 import { Actor } from '../access/roles';
 import {
   assertMayUploadIssuanceMaterial, defaultCreditingPeriodEnd, IssuanceApplicationFacts, issuanceIneligibility, lastFilingDay,
-  missingIssuanceMaterials, vintageOf,
+  vintageOf,
 } from './issuance-application';
 
 type Over = Partial<Omit<IssuanceApplicationFacts, 'project'>> & { project?: Partial<IssuanceApplicationFacts['project']> };
@@ -89,7 +90,7 @@ describe('BJ-21: materials and who uploads them', () => {
   const c = { organisationId: 'dev-org', verifierOrganisationId: 'ver-org' };
   const actor = (role: Actor['role'], organisationId: string): Actor => ({ userId: 'u', organisationId, role, name: 'n' });
   it('BJ-21: all four materials are required', () => {
-    expect(missingIssuanceMaterials(['accounting_report'])).toEqual(['application_letter', 'verification_report', 'authenticity_commitment']);
+    expect(materialsChecklist('issuance', ['accounting_report']).missing).toEqual(['application_letter', 'verification_report', 'authenticity_commitment']);
   });
   it('BJ-21: the named verifier uploads the verification report; the developer then cannot', () => {
     expect(() => assertMayUploadIssuanceMaterial(actor('verifier', 'ver-org'), 'verification_report', c)).not.toThrow();

@@ -5,9 +5,6 @@ import { DomainError } from '../errors';
 export const ISSUANCE_MATERIALS = ['application_letter', 'accounting_report', 'verification_report', 'authenticity_commitment'] as const;
 export type IssuanceMaterial = (typeof ISSUANCE_MATERIALS)[number];
 
-export const missingIssuanceMaterials = (uploadedKinds: readonly string[]): IssuanceMaterial[] =>
-  ISSUANCE_MATERIALS.filter((k) => !uploadedKinds.includes(k));
-
 export interface MonitoringPeriod {
   start: string; // YYYY-MM-DD, first day of the period
   end: string; // YYYY-MM-DD, last day of the period

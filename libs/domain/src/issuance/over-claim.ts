@@ -6,6 +6,8 @@ export type OverClaimBasis = 'claimed' | 'audited' | 'audited_minus_excess';
 export interface IssuedQuantity {
   issued: Tonnes;
   excess: Tonnes;
+  /** 5 % of audited: an excess this large or larger is deducted. */
+  threshold: Tonnes;
   basis: OverClaimBasis;
   /** The rule in words, e.g. "excess 5 ≥ 5 % of audited 100: issue audited − excess". */
   explanation: string;
@@ -23,11 +25,11 @@ export function issuedQuantity(claimed: Tonnes, audited: Tonnes): IssuedQuantity
   const excess = claimed.minus(audited);
   const threshold = audited.times(TOLERANCE);
   if (excess.lte(0)) {
-    return { issued: wholeTonnesDown(claimed), excess: new Tonnes(0), basis: 'claimed', explanation: `claimed ${claimed} ≤ audited ${audited}: issue the claimed quantity` };
+    return { issued: wholeTonnesDown(claimed), excess: new Tonnes(0), threshold, basis: 'claimed', explanation: `claimed ${claimed} ≤ audited ${audited}: issue the claimed quantity` };
   }
   if (excess.lt(threshold)) {
-    return { issued: wholeTonnesDown(audited), excess, basis: 'audited', explanation: `excess ${excess} < 5 % of audited ${audited} (${threshold}): issue the audited quantity` };
+    return { issued: wholeTonnesDown(audited), excess, threshold, basis: 'audited', explanation: `excess ${excess} < 5 % of audited ${audited} (${threshold}): issue the audited quantity` };
   }
   const issued = Tonnes.max(audited.minus(excess), 0);
-  return { issued: wholeTonnesDown(issued), excess, basis: 'audited_minus_excess', explanation: `excess ${excess} ≥ 5 % of audited ${audited} (${threshold}): issue audited − excess` };
+  return { issued: wholeTonnesDown(issued), excess, threshold, basis: 'audited_minus_excess', explanation: `excess ${excess} ≥ 5 % of audited ${audited} (${threshold}): issue audited − excess` };
 }

@@ -1,4 +1,6 @@
-import { missingMaterials, registrationIneligibility, RegistrationApplicationFacts } from './eligibility';
+import { materialsChecklist } from '../cases/documents';
+import { REGISTRATION_MATERIALS } from './eligibility';
+import { registrationIneligibility, RegistrationApplicationFacts } from './eligibility';
 
 const ok: RegistrationApplicationFacts = {
   implementationStartDate: '2024-03-01',
@@ -43,10 +45,10 @@ describe('registration eligibility', () => {
     expect(reasons.join(' ')).toMatch(/other voluntary/);
   });
   it('BJ-13: missing materials are listed by kind', () => {
-    expect(missingMaterials(['application_letter', 'authenticity_commitment'])).toEqual([
+    expect(materialsChecklist('registration', ['application_letter', 'authenticity_commitment'])).toEqual({ requirement: 'BJ-13', required: [...REGISTRATION_MATERIALS], missing: [
       'project_design_document',
       'implementation_plan',
-    ]);
+    ] });
   });
 });
 

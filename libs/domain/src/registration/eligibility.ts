@@ -63,8 +63,3 @@ export function assertEligibleForRegistration(app: RegistrationApplicationFacts)
   const reasons = registrationIneligibility(app);
   if (reasons.length) throw new DomainError('INELIGIBLE', reasons.join(' '), { reasons });
 }
-
-/** BJ-13: the materials still missing before a submission. */
-export function missingMaterials(uploadedKinds: readonly string[]): RegistrationMaterial[] {
-  return REGISTRATION_MATERIALS.filter((k) => !uploadedKinds.includes(k));
-}
