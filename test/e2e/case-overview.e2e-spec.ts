@@ -100,4 +100,15 @@ describe('Worklist and deadline explanation (end to end)', () => {
       expect([q, res.status, res.body.code]).toEqual([q, 400, 'VALIDATION_FAILED']);
     }
   });
+
+  it('the pickers: officers a case can be assigned to (staff only), verifiers an application can name (BJ-21)', async () => {
+    const officers: { id: string; name: string }[] = (await get(r.officer, '/directory/officers').expect(200)).body;
+    expect(officers).toEqual(expect.arrayContaining([{ id: r.officer.userId, name: 'Officer Wang' }, { id: r.officer2.userId, name: 'Officer Li' }]));
+    expect(officers.map((o) => o.id)).not.toContain(r.bureau.userId);
+    await get(r.developer, '/directory/officers').expect(403);
+    const verifierOrg = await r.org('Verifier', 'verifier');
+    const verifiers: { id: string; name: string }[] = (await get(r.developer, '/directory/verifiers').expect(200)).body;
+    expect(verifiers.map((v) => v.id)).toContain(verifierOrg);
+    expect(verifiers.map((v) => v.id)).not.toContain(r.developer.organisationId);
+  });
 });

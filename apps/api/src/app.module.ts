@@ -6,6 +6,7 @@ import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CaseOverviewModule } from './case-overview/case-overview.module';
 import { ConsoleModule } from './console/console.module';
+import { DirectoryModule } from './directory/directory.module';
 import { HealthModule } from './health/health.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { IssuancesModule } from './issuances/issuances.module';
@@ -37,6 +38,7 @@ import { TemporalClientModule } from './temporal/temporal-client.module';
     LedgerModule,
     PublicityModule,
     ProjectsModule,
+    DirectoryModule,
     PublicDownloadsModule,
     CalendarModule,
     NotificationsModule,
