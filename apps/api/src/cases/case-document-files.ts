@@ -53,8 +53,8 @@ export const DocumentDownload = () =>
     description: 'The document as uploaded, with the Content-Type it was uploaded with',
     content: { '*/*': { schema: { type: 'string', format: 'binary' } } },
     headers: {
-      'Content-Disposition': { description: "attachment; filename=\"<ASCII stand-in>\"; filename*=UTF-8''<exact name> (RFC 6266, RFC 5987)", schema: { type: 'string' } },
-      'X-Content-SHA256': { description: 'SHA-256 of the content, hex', schema: { type: 'string', pattern: '^[0-9a-f]{64}$' } },
+      'Content-Disposition': { required: true, description: "attachment; filename=\"<ASCII stand-in>\"; filename*=UTF-8''<exact name> (RFC 6266, RFC 5987)", schema: { type: 'string' } },
+      'X-Content-SHA256': { required: true, description: 'SHA-256 of the content, hex', schema: { type: 'string', pattern: '^[0-9a-f]{64}$' } },
     },
   });
 
