@@ -6,7 +6,7 @@ import { PUBLIC_EXTENSION } from '../common/api-errors';
 /**
  * Who may call an endpoint, said once for the guard and the OpenAPI document alike: every operation carries
  * `x-roles` (the roles, or ["public"]) and, where the roles alone do not tell the whole rule, `x-roles-note`
- * (the document's build writes both into the operation's description: common/api-roles.ts).
+ * (the document's build writes both into the operation's description: common/api-operations.ts).
  */
 export const ROLES_EXTENSION = 'x-roles';
 export const ROLES_NOTE_EXTENSION = 'x-roles-note';
