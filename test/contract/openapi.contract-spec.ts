@@ -43,6 +43,12 @@ const ALL_RUNS_S = Math.ceil(RUNS.length / CONCURRENCY) * (BUDGET.wallClockS + 2
 
 const say = (line: string) => process.stderr.write(`[contract] ${line}\n`);
 
+/**
+ * Not fuzzed in a role's run: it ends every session of the run's own user, so every later request of the run
+ * would answer 401 and test nothing (it did: all but ~35 of 2 300 requests per role). identity.e2e-spec tests it.
+ */
+const ENDS_THE_RUNS_SESSION = ['POST /auth/logout-everywhere'];
+
 interface Result {
   label: string;
   summary: RunSummary;
@@ -80,6 +86,7 @@ describe('the OpenAPI document is a contract (schemathesis, one run per role)', 
         authorization: role ? live.bearer(data.users[role]).Authorization : undefined,
         ...BUDGET,
         operations: role ? undefined : publicOps,
+        excludeOperations: role ? ENDS_THE_RUNS_SESSION : undefined,
         // Anyone can send anything to the public surface, and it is a handful of operations: five times the examples.
         maxExamples: role ? BUDGET.maxExamples : BUDGET.maxExamples * 5,
       });

@@ -82,6 +82,8 @@ export interface RunOptions {
   authorization?: string;
   /** Only these operations (`GET /health`…); all when absent. */
   operations?: readonly string[];
+  /** Not these operations (same form). */
+  excludeOperations?: readonly string[];
   /** Test cases per operation and phase (schemathesis --max-examples). */
   maxExamples: number;
   seed: number;
@@ -126,6 +128,7 @@ export async function runSchemathesis(o: RunOptions): Promise<RunOutcome> {
     '--no-color',
     ...(o.authorization ? ['--header', `Authorization: ${o.authorization}`] : []),
     ...(o.operations ?? []).flatMap((label) => ['--include-name', label]),
+    ...(o.excludeOperations ?? []).flatMap((label) => ['--exclude-name', label]),
   ];
   const started = Date.now();
   const log = createWriteStream(join(o.outDir, 'output.txt'));

@@ -6,17 +6,19 @@ import { IssuancesService } from '../../apps/api/src/issuances/issuances.service
 import { RegistrationsRepository } from '../../apps/api/src/registrations/registrations.repository';
 import { RegistrationsService } from '../../apps/api/src/registrations/registrations.service';
 import { TemporalClientService } from '../../apps/api/src/temporal/temporal-client.service';
-import type { Actor } from '../../libs/domain/src';
+import { caseTypeOfNumber, type Actor } from '../../libs/domain/src';
 import { CaseProjectionRepository } from '../../libs/persistence/src';
 import { caseActionUpdate, CASES_TASK_QUEUE, CaseView } from '../../libs/temporal/src';
 import { ensureSearchAttributes } from '../../libs/temporal/src/server/search-attribute-registration';
 import { testServerExecutable } from '../../libs/temporal/src/test-server-executable';
+import { DocumentedAnswers, documentOfTheApi } from './documented-answers';
 import { makeRegistry } from './fixtures';
 import { startWorker } from './worker-harness';
 
 /**
  * Case workflows on the time-skipping test server with the real worker, activities and PostgreSQL, and the API's
  * case services over it (as the controllers call them, without HTTP): ten working days pass in milliseconds.
+ * Every action answered through `act` is held to the OpenAPI document of its endpoint (`stop()` fails otherwise).
  */
 export async function startTimeSkippingCases() {
   const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: testServerExecutable() } });
@@ -26,6 +28,7 @@ export async function startTimeSkippingCases() {
   const temporal = TemporalClientService.over(env.client, searchAttributesEnabled);
   const records = new CaseRecordsRepository(db);
   const projection = new CaseProjectionRepository(db);
+  const answers = new DocumentedAnswers(await documentOfTheApi());
   return {
     env,
     db,
@@ -35,13 +38,17 @@ export async function startTimeSkippingCases() {
     registrations: new RegistrationsService(new RegistrationsRepository(db), records, projection, temporal, new Clock()),
     issuances: new IssuancesService(new IssuancesRepository(db), records, projection, temporal, new Clock()),
     /** A person's action sent straight to the workflow: the Update named after the action. */
-    act: <V extends CaseView>(workflowId: string, action: string, actor: Actor, args: Record<string, unknown> = {}) =>
-      env.client.workflow.getHandle(workflowId).executeUpdate(caseActionUpdate<V>(action), { args: [{ actor, ...args }] }),
+    act: async <V extends CaseView>(workflowId: string, action: string, actor: Actor, args: Record<string, unknown> = {}) => {
+      const view = await env.client.workflow.getHandle(workflowId).executeUpdate(caseActionUpdate<V>(action), { args: [{ actor, ...args }] });
+      answers.checkCaseAction(caseTypeOfNumber(workflowId.split('/')[1])!, action, view);
+      return view;
+    },
     /** Time skips to a minute past `iso`. */
     skipPast: async (iso: string) => env.sleep(Date.parse(iso) - (await env.currentTimeMs()) + 60_000),
     async stop() {
       await worker.stop();
       await env.teardown();
+      if (answers.violations.length) throw new Error(`Case action answers that do not match the OpenAPI document:\n${answers.violations.join('\n')}`);
     },
   };
 }

@@ -1,11 +1,12 @@
 import { INestApplication, ValidationPipe } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Server } from 'node:http';
 import { STATUS_CODES } from 'node:http';
 import { Socket } from 'node:net';
 import { Logger } from 'nestjs-pino';
 import { AuditTrail } from './audit/audit-trail';
 import { documentEveryResponse } from './common/api-errors';
+import { describeRoles, operationId } from './common/api-operations';
 import { DomainExceptionFilter } from './common/domain-exception.filter';
 import { ErrorResponse } from './common/error-response';
 import { SafeTextPipe } from './common/safe-text.pipe';
@@ -19,17 +20,26 @@ export function configureApp(app: INestApplication): INestApplication {
   app.useGlobalFilters(new DomainExceptionFilter());
   answerMalformedRequestsInTheErrorShape(app.getHttpServer());
   app.enableShutdownHooks();
-  const doc = new DocumentBuilder()
+  SwaggerModule.setup('docs', app, apiDocument(app));
+  return app;
+}
+
+/**
+ * The OpenAPI document served at /docs (JSON at /docs-json): every operation with its success schema, every error
+ * in the ErrorResponse shape (common/api-errors.ts), who may call it (x-roles) and an operation id for clients.
+ */
+export function apiDocument(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
     .setTitle('Carbon-inclusion registry (碳普惠) back office')
     .setDescription(
       'Registration and issuance cases, publicity, deadlines and the registry ledger (Beijing). Errors share one shape: ErrorResponse. ' +
-        'Mutating requests take an optional Idempotency-Key.',
+        'Mutating requests take an optional Idempotency-Key. Each operation names the roles that may call it (x-roles).',
     )
     .setVersion('0.2.0')
     .addBearerAuth()
     .build();
-  SwaggerModule.setup('docs', app, documentEveryResponse(SwaggerModule.createDocument(app, doc, { extraModels: [ErrorResponse] })));
-  return app;
+  const document = SwaggerModule.createDocument(app, config, { extraModels: [ErrorResponse], operationIdFactory: operationId });
+  return describeRoles(documentEveryResponse(document));
 }
 
 /**

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from
 import type { Actor } from '../../../../libs/domain/src';
 import { ErrorResponse } from '../common/error-response';
 import { RateLimit } from '../rate-limits/rate-limit.decorator';
-import { CurrentActor, Public } from './actor.decorators';
+import { AnyRole, CurrentActor, Public } from './actor.decorators';
 import { AcceptedInvitationView, AcceptInvitationDto, ActorView, ChangePasswordDto, LoginDto, RefreshTokenDto, SessionTokensView } from './auth.dto';
 import { AuthService } from './auth.service';
 
@@ -60,6 +60,7 @@ export class AuthController {
   @Post('logout-everywhere')
   @HttpCode(204)
   @ApiBearerAuth()
+  @AnyRole('acts on the caller only')
   @ApiOperation({ summary: 'End every session and token of the calling user' })
   @ApiResponse({ status: 204, description: 'Every earlier token of this user is refused from now on' })
   @ApiResponse({ status: 401, type: ErrorResponse })
@@ -71,6 +72,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiBearerAuth()
   @RateLimit('login')
+  @AnyRole('acts on the caller only')
   @ApiOperation({ summary: "Change the caller's password: every earlier token and session ends; answers a fresh session" })
   @ApiOkResponse({ type: SessionTokensView })
   @ApiResponse({ status: 401, type: ErrorResponse })
@@ -95,6 +97,7 @@ export class AuthController {
 
   @Get('me')
   @ApiBearerAuth()
+  @AnyRole('answers the caller only')
   @ApiOperation({ summary: 'Who the bearer token acts as, as the registry knows the user now' })
   @ApiOkResponse({ type: ActorView })
   @ApiResponse({ status: 401, type: ErrorResponse })

@@ -21,8 +21,8 @@ export class CalendarService {
   }
 
   async overrides() {
-    const calendar = await this.repo.load();
-    return { calendarVersion: calendar.version, overrides: await this.repo.listOverrides() };
+    const [calendar, overrides, loadedYears] = await Promise.all([this.repo.load(), this.repo.listOverrides(), this.repo.loadedYears()]);
+    return { calendarVersion: calendar.version, overrides, loadedYears };
   }
 
   async setOverride(actor: Actor, date: string, kind: 'workday' | 'holiday', note?: string) {

@@ -1,6 +1,6 @@
 import { applyDecorators, Injectable, PipeTransform, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOkResponse } from '@nestjs/swagger';
 import contentDisposition from 'content-disposition';
 import { Response } from 'express';
 import { documentFilename } from '../../../../libs/domain/src';
@@ -43,6 +43,20 @@ export class DocumentFilePipe implements PipeTransform<UploadedDocumentFile | un
     return file && { ...file, originalname: documentFilename(file.originalname, 'file') };
   }
 }
+
+/**
+ * Documents the download: the stored bytes under the Content-Type they were uploaded with (any), the exact file
+ * name in Content-Disposition and the SHA-256 in X-Content-SHA256 (BJ-31: the receiver can check what it got).
+ */
+export const DocumentDownload = () =>
+  ApiOkResponse({
+    description: 'The document as uploaded, with the Content-Type it was uploaded with',
+    content: { '*/*': { schema: { type: 'string', format: 'binary' } } },
+    headers: {
+      'Content-Disposition': { required: true, description: "attachment; filename=\"<ASCII stand-in>\"; filename*=UTF-8''<exact name> (RFC 6266, RFC 5987)", schema: { type: 'string' } },
+      'X-Content-SHA256': { required: true, description: 'SHA-256 of the content, hex', schema: { type: 'string', pattern: '^[0-9a-f]{64}$' } },
+    },
+  });
 
 /**
  * Sends a stored document as a download. Content-Disposition per RFC 6266: `filename*=UTF-8''…` (RFC 5987) carries

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsString, Length, Matches } from 'class-validator';
 import { Actor, DomainError } from '../../../../libs/domain/src';
 import { CurrentActor, Public, Roles } from '../auth/actor.decorators';
 import { RateLimit } from '../rate-limits/rate-limit.decorator';
 import { MethodologiesRepository } from './methodologies.repository';
+import { MethodologyVersionView, PublishedMethodologyVersionView } from './methodology.views';
 
 export class PublishMethodologyVersionDto {
   @ApiProperty({ example: 'BJ-TPH-M-001' }) @Matches(/^[A-Z0-9-]{3,40}$/) code!: string;
@@ -30,6 +31,7 @@ export class MethodologiesController {
   @Get()
   @Public()
   @RateLimit('public')
+  @ApiOkResponse({ type: MethodologyVersionView, isArray: true, description: 'By code, then publication' })
   @ApiOperation({ summary: 'Published methodology versions (BJ-30)' })
   list() {
     return this.repo.listVersions();
@@ -38,6 +40,7 @@ export class MethodologiesController {
   @Post()
   @Roles('bureau')
   @ApiBearerAuth()
+  @ApiCreatedResponse({ type: PublishedMethodologyVersionView })
   @ApiOperation({ summary: 'Record a published methodology version with its tier and BJ-7 fields' })
   async publish(@CurrentActor() actor: Actor, @Body() d: PublishMethodologyVersionDto) {
     const created = await this.repo.publishVersion(d, actor.userId);

@@ -1,12 +1,12 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsString, Length, MaxLength } from 'class-validator';
 import { Actor, ORGANISATION_KINDS, ROLES, Role } from '../../../../libs/domain/src';
 import type { OrganisationKind } from '../../../../libs/persistence/src';
 import { CurrentActor, Roles } from '../auth/actor.decorators';
 import { ErrorResponse } from '../common/error-response';
 import { OrganisationsService } from './organisations.service';
-import { CreatedUserView } from './users.dto';
+import { CreatedUserView, OrganisationView } from './users.dto';
 
 export class CreateOrganisationDto {
   @ApiProperty() @IsString() @Length(2, 200) name!: string;
@@ -29,12 +29,15 @@ export class OrganisationsController {
   constructor(private readonly service: OrganisationsService) {}
 
   @Get()
+  @ApiOperation({ summary: 'Every organisation, by kind and name' })
+  @ApiOkResponse({ type: OrganisationView, isArray: true })
   list() {
     return this.service.listOrganisations();
   }
 
   @Post()
-  @ApiOperation({ summary: 'Create an organisation' })
+  @ApiOperation({ summary: 'Create an organisation (the same name and kind again answers the one that exists)' })
+  @ApiCreatedResponse({ type: OrganisationView })
   @ApiResponse({ status: 400, type: ErrorResponse })
   @ApiResponse({ status: 409, type: ErrorResponse, description: 'DUPLICATE: the name exists with another kind' })
   create(@Body() dto: CreateOrganisationDto) {

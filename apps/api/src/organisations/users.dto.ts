@@ -1,7 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
-import { ORGANISATION_KINDS, ROLES } from '../../../../libs/domain/src';
+import { JURISDICTIONS, ORGANISATION_KINDS, ROLES } from '../../../../libs/domain/src';
 import type { OrganisationKind, Role } from '../../../../libs/domain/src';
+
+export class OrganisationView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: ORGANISATION_KINDS }) kind!: OrganisationKind;
+  @ApiProperty({ enum: JURISDICTIONS }) jurisdiction!: (typeof JURISDICTIONS)[number];
+}
 
 export class UserView {
   @ApiProperty({ format: 'uuid' }) userId!: string;

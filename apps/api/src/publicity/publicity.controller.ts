@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { TEXT_LIMITS } from '../../../../libs/domain/src';
 import { Public } from '../auth/actor.decorators';
 import { RateLimit } from '../rate-limits/rate-limit.decorator';
 import { PublicityRepository } from './publicity.repository';
+import { CommentReceiptView, PublicNoticeView, PublicNoticeWithCommentsView } from './publicity.views';
 
 export class CommentDto {
   @ApiProperty({ example: '张三', maxLength: TEXT_LIMITS.name }) @IsString() @Length(1, TEXT_LIMITS.name) authorName!: string;
@@ -22,12 +23,14 @@ export class PublicityController {
   constructor(private readonly repo: PublicityRepository) {}
 
   @Get()
+  @ApiOkResponse({ type: PublicNoticeView, isArray: true, description: 'Soonest closing first' })
   @ApiOperation({ summary: 'Open publicity notices with their closing date-time' })
   list() {
     return this.repo.listOpen();
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: PublicNoticeWithCommentsView })
   @ApiOperation({ summary: 'One notice, with its comments (author names only; contacts are never disclosed)' })
   get(@Param('id', ParseUUIDPipe) id: string) {
     return this.repo.get(id);
@@ -35,6 +38,7 @@ export class PublicityController {
 
   @Post(':id/comments')
   @RateLimit('comments')
+  @ApiCreatedResponse({ type: CommentReceiptView })
   @ApiOperation({ summary: 'Comment while the publicity is open (409 PUBLICITY_CLOSED after its close)' })
   comment(@Param('id', ParseUUIDPipe) id: string, @Body() dto: CommentDto) {
     return this.repo.addComment(id, dto, new Date());

@@ -10,13 +10,18 @@ export interface MonitoringPeriod {
   end: string; // YYYY-MM-DD, last day of the period
 }
 
+/** BJ-12: Class I (tier-1 and registered) or Class II. */
+export const PROJECT_CLASSES = ['I', 'II'] as const;
+/** BJ-29, BJ-18: a project's standing under supervision. */
+export const SUPERVISION_STATUSES = ['active', 'suspended', 'cancelled'] as const;
+
 export interface IssuanceApplicationFacts {
   project: {
-    projectClass: 'I' | 'II';
+    projectClass: (typeof PROJECT_CLASSES)[number];
     /** Beijing calendar day the project was registered (BJ-16), null if it never was. */
     registeredOn: string | null;
     creditingPeriodEnd: string;
-    supervisionStatus: 'active' | 'suspended' | 'cancelled';
+    supervisionStatus: (typeof SUPERVISION_STATUSES)[number];
   };
   period: MonitoringPeriod;
   /** Beijing calendar day of filing. */

@@ -1,7 +1,8 @@
 import { Tonnes, wholeTonnesDown } from '../quantity';
 
 /** Which branch of the over-claim rule decided the issued quantity (shown to every party). */
-export type OverClaimBasis = 'claimed' | 'audited' | 'audited_minus_excess';
+export const OVER_CLAIM_BASES = ['claimed', 'audited', 'audited_minus_excess'] as const;
+export type OverClaimBasis = (typeof OVER_CLAIM_BASES)[number];
 
 export interface IssuedQuantity {
   issued: Tonnes;

@@ -18,9 +18,11 @@ export interface RegistrationAttestations {
   notInOtherMechanism: boolean;
 }
 
+export const METHODOLOGY_VERSION_STATUSES = ['published', 'suspended', 'retired'] as const;
+
 export interface MethodologyVersionFacts {
   tier: 1 | 2;
-  status: 'published' | 'suspended' | 'retired';
+  status: (typeof METHODOLOGY_VERSION_STATUSES)[number];
 }
 
 export interface RegistrationApplicationFacts {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CalendarOverride, WorkingDayCalendar } from '../../../domain/src/calendar';
+import { CalendarOverride, DayKind, WorkingDayCalendar } from '../../../domain/src/calendar';
 
 /** CAL-1: the calendar is chinese-days plus the admin's override table and loaded years. */
 @Injectable()
@@ -8,18 +8,20 @@ export class CalendarRepository {
   constructor(private readonly db: DataSource) {}
 
   async load(): Promise<WorkingDayCalendar> {
-    const [overrides, years] = await Promise.all([
-      this.db.query(`SELECT to_char(day, 'YYYY-MM-DD') AS date, kind, note FROM calendar_overrides ORDER BY day`),
-      this.db.query(`SELECT year FROM calendar_loaded_years ORDER BY year`),
-    ]);
+    const [overrides, loadedYears] = await Promise.all([this.listOverrides(), this.loadedYears()]);
     return new WorkingDayCalendar({
-      overrides: overrides.map((o: CalendarOverride & { note: string | null }) => ({ date: o.date, kind: o.kind, note: o.note ?? undefined })),
-      loadedYears: years.map((y: { year: number }) => y.year),
+      overrides: overrides.map((o) => ({ date: o.date, kind: o.kind, note: o.note ?? undefined })),
+      loadedYears,
     });
   }
 
-  async listOverrides(): Promise<{ date: string; kind: string; note: string | null }[]> {
+  async listOverrides(): Promise<{ date: string; kind: DayKind; note: string | null }[]> {
     return this.db.query(`SELECT to_char(day, 'YYYY-MM-DD') AS date, kind, note FROM calendar_overrides ORDER BY day`);
+  }
+
+  /** CAL-4: the years the admin declared loaded. */
+  async loadedYears(): Promise<number[]> {
+    return (await this.db.query(`SELECT year FROM calendar_loaded_years ORDER BY year`)).map((y: { year: number }) => y.year);
   }
 
   async upsertOverride(o: CalendarOverride, userId: string): Promise<void> {
