@@ -31,7 +31,7 @@ export async function reductionIssuanceWorkflow(input: CaseInput): Promise<Issua
       return {
         claimedTco2e: String(f.claimedTco2e),
         auditedTco2e: (f.auditedTco2e as string | null | undefined) ?? null,
-        issuable: issuable(f) as IssuanceCaseView['issuable'],
+        issuable: issuable(f),
         reviewedBy: [...s.reviewers],
         signedOffBy: (f.signedOffBy as string | undefined) ?? null,
         issuedTco2e: (f.issuedTco2e as string | undefined) ?? null,

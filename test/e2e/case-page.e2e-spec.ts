@@ -40,10 +40,10 @@ describe('The case as the case page reads it (end to end)', () => {
   });
 
   it.each([
-    ['100', '100', { quantityTco2e: '100', excessTco2e: '0', basis: 'claimed' }],
-    ['104.9', '100', { quantityTco2e: '100', excessTco2e: '4.9', basis: 'audited' }],
-    ['105', '100', { quantityTco2e: '95', excessTco2e: '5', basis: 'audited_minus_excess' }],
-    ['98.7', '100', { quantityTco2e: '98', excessTco2e: '0', basis: 'claimed' }],
+    ['100', '100', { tco2e: '100', excessTco2e: '0', basis: 'claimed' }],
+    ['104.9', '100', { tco2e: '100', excessTco2e: '4.9', basis: 'audited' }],
+    ['105', '100', { tco2e: '95', excessTco2e: '5', basis: 'audited_minus_excess' }],
+    ['98.7', '100', { tco2e: '98', excessTco2e: '0', basis: 'claimed' }],
   ])('BJ-23: claimed %s, audited %s — the case shows what sign-off would issue and why', async (claimed, audited, expected) => {
     const { projectId } = await makeRegisteredProject(api.db, r);
     const caseNo = await makeSignOffReadyCase(api.db, r, projectId, r.developer);

@@ -1,5 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { Actor, CaseType, DeadlineKind, IssuanceStatus, Jurisdiction, OverClaimBasis, RegistrationStatus } from '../../domain/src';
+import type { Actor, CaseType, DeadlineKind, Issuable, IssuanceStatus, Jurisdiction, RegistrationStatus } from '../../domain/src';
 
 /**
  * The message contract of every case workflow, imported by the API (to send) and the workflows (to
@@ -55,7 +55,7 @@ export interface IssuanceCaseView extends BaseCaseView {
   /** Fixed by the registry's technical review (BJ-23). */
   auditedTco2e: string | null;
   /** What the over-claim rule gives for the claimed and audited quantities, once audited. */
-  issuable: { tco2e: string; basis: OverClaimBasis; explanation: string } | null;
+  issuable: Issuable | null;
   reviewedBy: string[];
   signedOffBy: string | null;
   issuedTco2e: string | null;

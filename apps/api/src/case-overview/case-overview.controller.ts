@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, caseTypeOfNumber, DomainError, procedureOf, statusesWaitingFor } from '../../../../libs/domain/src';
-import { CurrentActor, Roles } from '../auth/actor.decorators';
+import { AnyRole, CurrentActor, Roles } from '../auth/actor.decorators';
 import { IssuancesService } from '../issuances/issuances.service';
 import { RegistrationsService } from '../registrations/registrations.service';
 import { CaseDeadlines } from './case-deadlines';
@@ -54,6 +54,7 @@ export class CaseOverviewController {
   }
 
   @Get(':caseNo/deadline')
+  @AnyRole('whoever may read the case (ROLE-1)')
   @ApiOperation({
     summary: "A case's running deadline counted day by day: which days counted, which were passed over and why (CAL-2, CAL-3)",
     description: 'Whoever may read the case (ROLE-1). 404 when the case has no running deadline.',

@@ -1,6 +1,6 @@
 import { Type } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
-import { CASE_DOCUMENT_KINDS, DEADLINE_KINDS, DISMISSAL_REASONS, JURISDICTIONS, ROLES } from '../../../../libs/domain/src';
+import { APPLICATION_MATERIALS, CASE_DOCUMENT_KINDS, DEADLINE_KINDS, DISMISSAL_REASONS, JURISDICTIONS, ROLES } from '../../../../libs/domain/src';
 import { ApiDateTime, ApiIntegerString, ApiUuid } from '../common/api-properties';
 
 /**
@@ -9,6 +9,7 @@ import { ApiDateTime, ApiIntegerString, ApiUuid } from '../common/api-properties
  */
 
 const BINDS_ON = ['developer', 'registry'] as const;
+const APPLICATION_MATERIAL_KINDS = [...new Set(Object.values(APPLICATION_MATERIALS).flat())];
 
 /** A running deadline as the workflow holds it (CAL-3): the absolute instant and the calendar it was counted on. */
 export class DeadlineView {
@@ -101,11 +102,20 @@ export class CaseRowViewBase {
   @ApiProperty({ type: String, enum: BINDS_ON, nullable: true }) deadlineBindsOn!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'CAL-3: the calendar the deadline was counted on' }) calendarVersion!: string | null;
   @ApiProperty({ description: 'CAL-4: the running deadline is provisional' }) deadlineProvisional!: boolean;
+  @ApiDateTime({ nullable: true, description: 'CAL-2: when the running period started (its day is not counted); GET /cases/{caseNo}/deadline counts it day by day' })
+  deadlineStartedAt!: string | null;
   @ApiProperty() overdue!: boolean;
   @ApiProperty() escalated!: boolean;
   @ApiProperty() needsAttention!: boolean;
   @ApiDateTime() createdAt!: string;
   @ApiDateTime() updatedAt!: string;
+}
+
+/** BJ-13 / BJ-21: the application materials the case's type needs, and those not uploaded yet. */
+export class MaterialsChecklistView {
+  @ApiProperty({ enum: ['BJ-13', 'BJ-21'], description: 'The requirement that lists them' }) requirement!: string;
+  @ApiProperty({ enum: APPLICATION_MATERIAL_KINDS, isArray: true }) required!: string[];
+  @ApiProperty({ enum: APPLICATION_MATERIAL_KINDS, isArray: true, description: 'Required kinds with no document yet; submission is refused until empty' }) missing!: string[];
 }
 
 /**
@@ -115,6 +125,9 @@ export class CaseRowViewBase {
 export function CasePage<T>(Row: Type<T>, personActions: readonly string[]) {
   class Page extends (Row as Type<CaseRowViewBase>) {
     @ApiProperty({ enum: personActions, isArray: true, description: 'The actions this user may take now; each is a POST on the case' }) allowedActions!: string[];
+    @ApiProperty({ type: MaterialsChecklistView }) materials!: MaterialsChecklistView;
+    @ApiProperty({ type: String, nullable: true, format: 'uri', description: "Registry staff: the case's workflow in the Temporal UI (null for others, or when no UI is configured)" })
+    temporalUiUrl!: string | null;
     @ApiProperty({ type: [CaseDocumentView] }) documents!: CaseDocumentView[];
     @ApiProperty({ type: [PublicityRoundView], description: 'Oldest round first' }) publicity!: PublicityRoundView[];
     @ApiProperty({ type: [TimelineEventView], description: 'Oldest step first' }) timeline!: TimelineEventView[];

@@ -24,14 +24,18 @@ export class IssuanceCaseSummary extends CaseRowViewBase {
   @ApiUuid({ nullable: true }) signedOffBy!: string | null;
 }
 
-/** The issuance case page: the case, what you may do now, documents, publicity rounds and timeline. */
-export class IssuanceCaseView extends CasePage(IssuanceCaseSummary, personActions(ISSUANCE_PROCEDURE)) {}
-
 /** What the over-claim rule gives for the claimed and audited quantities (BJ-23). */
 export class IssuableView {
   @ApiIntegerString({ example: '949', description: 'Whole tonnes, rounded down' }) tco2e!: string;
+  @ApiTco2e({ example: '50.5', description: 'Claimed minus audited; 0 when the claim is not above the audit' }) excessTco2e!: string;
+  @ApiTco2e({ example: '50', description: '5 % of audited: an excess this large or larger is deducted' }) thresholdTco2e!: string;
   @ApiProperty({ enum: OVER_CLAIM_BASES }) basis!: (typeof OVER_CLAIM_BASES)[number];
   @ApiProperty({ example: 'excess 50.5 ≥ 5 % of audited 1000: issue audited − excess' }) explanation!: string;
+}
+
+/** The issuance case page: the case, what you may do now, the issuable quantity, documents, publicity rounds and timeline. */
+export class IssuanceCaseView extends CasePage(IssuanceCaseSummary, personActions(ISSUANCE_PROCEDURE)) {
+  @ApiProperty({ type: IssuableView, nullable: true, description: 'BJ-23: what sign-off would issue, once audited' }) issuable!: IssuableView | null;
 }
 
 /** The serial block an issuance put into the developer's account (LED-2). */

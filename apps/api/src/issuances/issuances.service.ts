@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
-  Actor, assertCanReadIssuanceCase, assertEligibleForIssuance, assertMayUploadIssuanceMaterial, DomainError, issuedQuantity, parsePositiveQuantity, Tonnes,
+  Actor, assertCanReadIssuanceCase, assertEligibleForIssuance, assertMayUploadIssuanceMaterial, DomainError, issuable, parsePositiveQuantity,
 } from '../../../../libs/domain/src';
 import { shanghaiDate } from '../../../../libs/domain/src/calendar';
 import { CaseProjectionRepository } from '../../../../libs/persistence/src';
@@ -65,9 +65,7 @@ export class IssuancesService extends CaseService<IssuanceCaseRow> {
 
   /** BJ-23: once audited, what sign-off would issue and which branch of the over-claim rule decides it. */
   protected override caseTypeFacts(c: IssuanceCaseRow) {
-    if (c.auditedTco2e === null) return { issuable: null };
-    const q = issuedQuantity(new Tonnes(c.claimedTco2e), new Tonnes(c.auditedTco2e));
-    return { issuable: { quantityTco2e: q.issued.toFixed(), excessTco2e: q.excess.toFixed(), thresholdTco2e: q.threshold.toFixed(), basis: q.basis, explanation: q.explanation } };
+    return { issuable: issuable(c) };
   }
 
   protected start(c: IssuanceCaseRow) {

@@ -1,5 +1,5 @@
-import { Controller, Get, Header, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { applyDecorators, Controller, Get, Header, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { Response } from 'express';
 import { shanghaiDateTime } from '../../../../libs/domain/src/calendar';
@@ -16,6 +16,17 @@ export class CsvQuery {
   @ApiPropertyOptional({ enum: CSV_LANGUAGES, description: 'Language of the column headings (default zh-CN)' })
   @IsOptional() @IsIn(CSV_LANGUAGES) lang?: CsvLanguage;
 }
+
+/** The answer of every list download: CSV text with its file name (see csvOf for the encoding). */
+const CsvDownload = () =>
+  applyDecorators(
+    Header('Content-Type', 'text/csv; charset=utf-8'),
+    ApiOkResponse({
+      description: 'UTF-8 CSV with a BOM, CRLF lines, one heading row; a cell a spreadsheet would run as a formula starts with an apostrophe',
+      content: { 'text/csv': { schema: { type: 'string' } } },
+      headers: { 'Content-Disposition': { required: true, description: 'attachment; filename="<list>-<Beijing date>.csv"', schema: { type: 'string' } } },
+    }),
+  );
 
 const local = (instant: string | Date | null | undefined) => (instant ? shanghaiDateTime(new Date(instant)) : '');
 
@@ -73,16 +84,14 @@ export class PublicDownloadsController {
   ) {}
 
   @Get('publicity.csv')
-  @Header('Content-Type', 'text/csv; charset=utf-8')
-  @ApiProduces('text/csv')
+  @CsvDownload()
   @ApiOperation({ summary: 'Open publicity notices as CSV (BJ-15, BJ-30)' })
   async publicityCsv(@Query() q: CsvQuery, @Res({ passthrough: true }) res: Response): Promise<string> {
     return this.send(res, 'publicity', csvOf(NOTICE_COLUMNS, await this.publicity.listOpen(), q.lang ?? 'zh-CN'));
   }
 
   @Get('issuances.csv')
-  @Header('Content-Type', 'text/csv; charset=utf-8')
-  @ApiProduces('text/csv')
+  @CsvDownload()
   @ApiOperation({ summary: 'Issued reductions as CSV, one row per serial block (BJ-23, BJ-30)' })
   async issuancesCsv(@Query() q: CsvQuery, @Res({ passthrough: true }) res: Response): Promise<string> {
     const projects: (Omit<Block, 'blockPrefix'> & { blocks: Block[] })[] = await this.ledger.publicIssuances();
@@ -91,8 +100,7 @@ export class PublicDownloadsController {
   }
 
   @Get('projects.csv')
-  @Header('Content-Type', 'text/csv; charset=utf-8')
-  @ApiProduces('text/csv')
+  @CsvDownload()
   @ApiOperation({ summary: 'Registered (Class I) projects as CSV (BJ-16, BJ-30)' })
   async projectsCsv(@Query() q: CsvQuery, @Res({ passthrough: true }) res: Response): Promise<string> {
     return this.send(res, 'projects', csvOf(PROJECT_COLUMNS, (await this.projects.registered()).map(publicProject), q.lang ?? 'zh-CN'));

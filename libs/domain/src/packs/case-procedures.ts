@@ -4,7 +4,7 @@ import {
 } from '../cases/action-args';
 import { ActionRule, Notice, NoticeContext, Procedure, StatusRule } from '../cases/procedure';
 import { IssuanceAction, IssuanceStatus } from '../issuance/issuance-status';
-import { issuedQuantity } from '../issuance/over-claim';
+import { issuedQuantity, OverClaimBasis } from '../issuance/over-claim';
 import { Tonnes } from '../quantity';
 import { RegistrationAction, RegistrationStatus } from '../registration/registration-status';
 
@@ -194,10 +194,19 @@ export const REGISTRATION_PROCEDURE: Procedure<RegistrationStatus, RegistrationA
 const ISSUANCE_OPEN: IssuanceStatus[] = ['under_review', 'awaiting_supplement', 'review_passed', 'in_publicity', 'awaiting_revision', 'awaiting_bureau_submission', 'awaiting_signoff'];
 
 /** BJ-23: what the over-claim rule gives for the case's claimed and audited quantities (null before review). */
-export function issuable(facts: Record<string, unknown>): { tco2e: string; basis: string; explanation: string } | null {
+export function issuable(facts: Record<string, unknown>): Issuable | null {
   if (facts.auditedTco2e === null || facts.auditedTco2e === undefined) return null;
   const q = issuedQuantity(new Tonnes(String(facts.claimedTco2e)), new Tonnes(String(facts.auditedTco2e)));
-  return { tco2e: q.issued.toFixed(), basis: q.basis, explanation: q.explanation };
+  return { tco2e: q.issued.toFixed(), excessTco2e: q.excess.toFixed(), thresholdTco2e: q.threshold.toFixed(), basis: q.basis, explanation: q.explanation };
+}
+
+/** BJ-23 for every party: whole tonnes issuable, the excess claimed over audited, 5 % of audited, and the branch that decided. */
+export interface Issuable {
+  tco2e: string;
+  excessTco2e: string;
+  thresholdTco2e: string;
+  basis: OverClaimBasis;
+  explanation: string;
 }
 const quantities = (c: NoticeContext) => `audited ${String(c.facts.auditedTco2e)}, claimed ${String(c.facts.claimedTco2e)}`;
 
