@@ -28,7 +28,7 @@ if [ ! -f "$stamp" ] || [ ! -f dist/scripts/up.js ] || [ ! -f dist/console/index
 else
   dirs=()
   for d in apps libs workflows activities scripts; do [ -d "$d" ] && dirs+=("$d"); done
-  newer="$(find "${dirs[@]}" \( -name '*.ts' -o -name '*.tsx' -o -name '*.json' -o -name '*.css' -o -name '*.html' \) -not -path '*/node_modules/*' -newer "$stamp" -print -quit 2>/dev/null || true)"
+  newer="$(find "${dirs[@]}" \( -name '*.ts' -o -name '*.tsx' -o -name '*.json' -o -name '*.css' -o -name '*.html' \) -not -path '*/node_modules/*' -not -path 'apps/console/src/api/schema.d.ts' -newer "$stamp" -print -quit 2>/dev/null || true)"
   if [ -n "$newer" ]; then
     stale="$newer changed"
   else

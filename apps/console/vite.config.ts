@@ -7,7 +7,7 @@ export default defineConfig({
   base: '/console/',
   plugins: [react()],
   build: {
-    outDir: resolve(__dirname, '../../dist/console'),
+    outDir: resolve(import.meta.dirname, '../../dist/console'),
     emptyOutDir: true,
     chunkSizeWarningLimit: 2000,
     rollupOptions: {

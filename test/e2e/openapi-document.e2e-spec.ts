@@ -1,6 +1,8 @@
 import { RequestMethod } from '@nestjs/common';
 import { INTERCEPTORS_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { ModulesContainer } from '@nestjs/core';
+import { ModulesContainer, NestFactory } from '@nestjs/core';
+import { AppModule } from '../../apps/api/src/app.module';
+import { apiDocument } from '../../apps/api/src/configure-app';
 import { ISSUANCE_PROCEDURE, personActions, Procedure, REGISTRATION_PROCEDURE, ROLES } from '../../libs/domain/src';
 import { IdempotencyInterceptor } from '../../apps/api/src/idempotency/idempotency.interceptor';
 import { startApi } from '../support/api-harness';
@@ -39,6 +41,15 @@ describe('the OpenAPI document (what the typed client is generated from)', () =>
       METHODS.filter((m) => item[m]).map((method) => ({ label: `${method.toUpperCase()} ${path}`, path, method, op: item[method] })));
   }, 60_000);
   afterAll(() => api?.stop());
+
+  it("the document the console's client is built from (scripts/openapi-document.ts, no database) is the one the API serves", async () => {
+    const preview = await NestFactory.create(AppModule, { preview: true, logger: false });
+    try {
+      expect(JSON.parse(JSON.stringify(apiDocument(preview)))).toEqual(doc);
+    } finally {
+      await preview.close();
+    }
+  });
 
   const resolve = (s: Schema): Schema => (s.$ref ? doc.components.schemas[s.$ref.replace('#/components/schemas/', '')] : s);
 

@@ -45,7 +45,7 @@ const auth: Middleware = {
   },
 };
 
-/** The typed API client (types generated from the API's OpenAPI document: `npm run console:api-types`). */
+/** The typed API client: its types are generated from the API's OpenAPI document by the build (schema.d.ts, not committed). */
 export const api = createClient<paths>({ baseUrl: '' });
 api.use(auth);
 

@@ -21,7 +21,7 @@ const MENU: { key: string; roles: SessionUser['role'][]; icon: React.ReactNode; 
 export function useUnreadCount() {
   return useQuery({
     queryKey: ['inbox'],
-    queryFn: async () => unwrap(await api.GET('/me/notifications')) as unknown as { readAt: string | null }[],
+    queryFn: async () => unwrap(await api.GET('/me/notifications')),
     select: (items) => items.filter((n) => !n.readAt).length,
     refetchInterval: 60_000,
   });

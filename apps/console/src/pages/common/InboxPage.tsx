@@ -7,19 +7,10 @@ import { ErrorAlert } from '../../shared/ErrorAlert';
 import { beijingDateTime } from '../../shared/time';
 import { useAction } from '../../shared/useAction';
 
-interface Notification {
-  id: string;
-  caseNo: string | null;
-  kind: string;
-  message: string;
-  createdAt: string;
-  readAt: string | null;
-}
-
 /** My notifications, newest first, each linking to its case; marking one read (POST /me/notifications/:id/read). */
 export default function InboxPage() {
   const { t } = useTranslation();
-  const inbox = useQuery({ queryKey: ['inbox'], queryFn: async () => unwrap(await api.GET('/me/notifications')) as unknown as Notification[] });
+  const inbox = useQuery({ queryKey: ['inbox'], queryFn: async () => unwrap(await api.GET('/me/notifications')) });
   const markRead = useAction(async (id: string) => unwrap(await api.POST('/me/notifications/{id}/read', { params: { path: { id } } })), [['inbox']]);
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
