@@ -3,7 +3,8 @@ import { shanghaiDate, shanghaiDateTime } from '../libs/domain/src/calendar';
 import { temporal } from '@temporalio/proto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { httpClient, startTimeSkippingStack, TimeSkippingStack } from './demo/demo-stack';
+import { httpClient } from './demo/http-client';
+import { startTimeSkippingStack, TimeSkippingStack } from './demo/demo-stack';
 
 const HISTORIES = join(__dirname, '..', '..', 'workflows', 'histories');
 

@@ -7,7 +7,7 @@ import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/configure-app';
 import { DemoSeed, seedDemo } from '../../apps/api/src/seed/demo-seed';
 import { WorkerAppModule } from '../../apps/worker/src/worker-app.module';
-import { httpClient } from '../demo/demo-stack';
+import { httpClient } from '../demo/http-client';
 import { startTemporalDevServer } from '../stack/temporal-dev-server';
 import { freePort } from '../stack/util';
 
