@@ -1,7 +1,16 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { DAY_REASONS } from '../../../../libs/domain/src/calendar';
 import { ApiCalendarDay, ApiDateTime } from '../common/api-properties';
 
 /** The answers of the calendar endpoints (CAL-1…CAL-4). */
+
+/** One calendar day of a period, counted or passed over, and why (CAL-1, CAL-2). */
+export class ExplainedDayView {
+  @ApiCalendarDay() date!: string;
+  @ApiProperty() counted!: boolean;
+  @ApiProperty({ enum: DAY_REASONS }) reason!: (typeof DAY_REASONS)[number];
+  @ApiPropertyOptional({ example: 'National Day,国庆节', description: "The official schedule's name for it, or the admin's note" }) name?: string;
+}
 
 /** CAL-2: a period of N working days and how it was counted, day by day, so anyone can check it by hand. */
 export class WorkingDayDeadlineView {
@@ -14,6 +23,8 @@ export class WorkingDayDeadlineView {
   countedDays!: string[];
   @ApiProperty({ example: 'chinese-days@1.5.7+ov:3f2a9c1b0d4e', description: 'CAL-3: the calendar data the count used' }) calendarVersion!: string;
   @ApiProperty({ description: 'CAL-4: a counted day is in a year without an official schedule (weekdays were counted)' }) provisional!: boolean;
+  @ApiProperty({ type: [ExplainedDayView], description: 'Every day after the start day up to the last working day, counted or passed over, and why' })
+  days!: ExplainedDayView[];
 }
 
 export class CalendarOverrideView {

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ExplainedDayView } from '../calendar/calendar.views';
 import { DEADLINE_KINDS, ISSUANCE_STATUSES, REGISTRATION_STATUSES } from '../../../../libs/domain/src';
 
 const STATUSES = [...new Set([...REGISTRATION_STATUSES, ...ISSUANCE_STATUSES])];
@@ -25,14 +26,6 @@ export class WorklistItemView {
   @ApiProperty({ description: 'Escalated to the bureau' }) escalated!: boolean;
   @ApiProperty({ description: 'A step failed for a reason other than a rule; operators have been told' }) needsAttention!: boolean;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
-}
-
-/** One calendar day of a period, counted or passed over, and why (CAL-1, CAL-2). */
-export class ExplainedDayView {
-  @ApiProperty({ example: '2026-10-10' }) date!: string;
-  @ApiProperty() counted!: boolean;
-  @ApiProperty({ enum: ['workday', 'adjusted_workday', 'weekend', 'statutory_holiday', 'override_workday', 'override_holiday'] }) reason!: string;
-  @ApiPropertyOptional({ example: 'National Day,国庆节', description: "The official schedule's name for it, or the admin's note" }) name?: string;
 }
 
 /** A case's running deadline, counted again day by day so anyone can check it by hand (CAL-2, CAL-3). */

@@ -9,6 +9,7 @@ export {
   type CalendarData,
   type CalendarOverride,
   type DayKind,
+  DAY_REASONS,
   type DayReason,
   type ExplainedDay,
   type WorkingDayDeadline,

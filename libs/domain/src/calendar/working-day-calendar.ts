@@ -23,13 +23,15 @@ export interface CalendarData {
 }
 
 /** Why a calendar day counts as a working day or not (CAL-1), for anyone checking a deadline by hand. */
-export type DayReason =
-  | 'workday' // Monday–Friday
-  | 'adjusted_workday' // 调休上班: a weekend day worked in exchange for a holiday
-  | 'weekend'
-  | 'statutory_holiday' // including weekdays given in lieu
-  | 'override_workday' // the admin's table says it is worked
-  | 'override_holiday'; // the admin's table says it is a holiday
+export const DAY_REASONS = [
+  'workday', // Monday–Friday
+  'adjusted_workday', // 调休上班: a weekend day worked in exchange for a holiday
+  'weekend',
+  'statutory_holiday', // including weekdays given in lieu
+  'override_workday', // the admin's table says it is worked
+  'override_holiday', // the admin's table says it is a holiday
+] as const;
+export type DayReason = (typeof DAY_REASONS)[number];
 
 export interface ExplainedDay {
   date: string;
