@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# npm run bench [-- registration|ledger|issuance|all …]: builds if stale, makes sure the tools the chosen sections
+# npm run bench [-- registration|ledger|issuance|console|all …]: builds if stale, makes sure the tools the chosen sections
 # need are there (before any server starts), then runs scripts/bench.ts (figures as ratios).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,5 +26,10 @@ fi
 if wants ledger; then
   PGBENCH="$(bash scripts/toolchain/pgbench.sh)"
   export PGBENCH
+fi
+# The console section drives Debian's Chromium (installed with apt-get if missing, as for the browser tests).
+if wants console; then
+  CHROMIUM="$(bash scripts/toolchain/chromium.sh | tail -n 1)"
+  export CHROMIUM
 fi
 exec node dist/scripts/bench.js "$@"

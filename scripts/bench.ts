@@ -3,12 +3,13 @@ import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { runMigrations } from '../libs/persistence/src/data-source';
+import { consoleSection } from './bench/console';
 import { issuanceSection } from './bench/issuance';
 import { ledgerSection } from './bench/ledger';
 import { registrationSection } from './bench/registration';
 import { Figure, printSummary } from './bench/report';
 import { ServiceStack, startServiceStack } from './bench/service-stack';
-import { startEmbeddedPostgres } from './stack/embedded-postgres';
+import { EmbeddedPostgres, startEmbeddedPostgres } from './stack/embedded-postgres';
 import { freePort } from './stack/util';
 
 /**
@@ -18,12 +19,14 @@ import { freePort } from './stack/util';
  *                 action's round trip (HTTP → Update → projection visible) vs a bare Update's;
  *   ledger        ledger transfers/s through the HTTP API vs pgbench simple-update tps on the same PostgreSQL,
  *                 then the LED-3 self-audit must find no violation;
- *   issuance      issuance cases submitted → issued/s with time skipping vs empty workflows/s (time-skipping server).
+ *   issuance      issuance cases submitted → issued/s with time skipping vs empty workflows/s (time-skipping server);
+ *   console       `npm start` (cold and warm) to the console's first render in Chromium vs to the API answering ready,
+ *                 and the sign-in page's render vs Swagger UI's on the same server; bundle sizes (gzip) as context.
  * Every section shares one embedded PostgreSQL; registration and ledger share the real API and worker on a dev server.
  * Knobs (environment): BENCH_CASES, BENCH_CONCURRENCY, BENCH_ACTIONS, BENCH_TRANSFERS, BENCH_TRANSFER_CLIENTS,
- * BENCH_ACCOUNTS, BENCH_PGBENCH_SECONDS, BENCH_ISSUANCES, BENCH_ISSUANCE_CONCURRENCY, BENCH_ISSUANCE_BASELINE.
+ * BENCH_ACCOUNTS, BENCH_PGBENCH_SECONDS, BENCH_ISSUANCES, BENCH_ISSUANCE_CONCURRENCY, BENCH_ISSUANCE_BASELINE, BENCH_CONSOLE_RENDERS.
  */
-const SECTIONS = ['registration', 'ledger', 'issuance'] as const;
+const SECTIONS = ['registration', 'ledger', 'issuance', 'console'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function sectionsFrom(args: string[]): Section[] {
@@ -38,22 +41,33 @@ async function main() {
   Runtime.install({ shutdownSignals: [], logger: new DefaultLogger('WARN') });
   process.env.LOG_LEVEL = 'warn';
   process.env.JWT_SECRET ??= randomBytes(32).toString('hex');
-  const pg = await startEmbeddedPostgres({ dataDir: join(__dirname, '..', '..', '.data', `bench-pg-${process.pid}`), port: await freePort(), database: 'bench', persistent: false });
+  // One embedded PostgreSQL for every section that needs one, started when the first does (the console section starts its own stack).
+  let pg: EmbeddedPostgres | undefined;
+  const database = async () => {
+    if (!pg) {
+      pg = await startEmbeddedPostgres({ dataDir: join(__dirname, '..', '..', '.data', `bench-pg-${process.pid}`), port: await freePort(), database: 'bench', persistent: false });
+      process.env.DATABASE_URL = pg.url;
+      await runMigrations(pg.url);
+    }
+    return pg.url;
+  };
   let stack: ServiceStack | undefined;
-  const services = async () => (stack ??= await startServiceStack(pg.url));
+  const services = async () => (stack ??= await startServiceStack(await database()));
   const figures: Figure[] = [];
   try {
-    process.env.DATABASE_URL = pg.url;
-    await runMigrations(pg.url);
     for (const section of sections) {
       if (section === 'registration') figures.push(...(await registrationSection(await services())));
-      if (section === 'ledger') figures.push(...(await ledgerSection(await services(), pg.url)));
-      if (section === 'issuance') figures.push(...(await issuanceSection()));
+      if (section === 'ledger') figures.push(...(await ledgerSection(await services(), await database())));
+      if (section === 'issuance') {
+        await database();
+        figures.push(...(await issuanceSection()));
+      }
+      if (section === 'console') figures.push(...(await consoleSection()));
     }
     printSummary(figures);
   } finally {
     await stack?.stop();
-    await pg.stop();
+    await pg?.stop();
   }
 }
 

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import * as readline from 'node:readline';
 import { runMigrations } from '../libs/persistence/src/data-source';
 import { findRepoRoot } from '../libs/temporal/src/test-server-executable';
-import { saveDevEnv } from './stack/dev-env';
+import { dataDir, saveDevEnv } from './stack/dev-env';
 import { startEmbeddedPostgres } from './stack/embedded-postgres';
 import { startTemporalDevServer, waitForTemporalFrontend } from './stack/temporal-dev-server';
 import {
@@ -27,7 +27,8 @@ import {
  * `npm run up` (via scripts/up.sh): the whole system on one machine with embedded defaults.
  *
  *   PostgreSQL  $DATABASE_URL, else embedded at .data/postgres on $PGPORT (5433), persistent
- *   Temporal    $TEMPORAL_ADDRESS, else `temporal server start-dev` with .data/temporal.sqlite on 7233 (UI 8233);
+ *   Temporal    $TEMPORAL_ADDRESS, else `temporal server start-dev` with .data/temporal.sqlite on $TEMPORAL_PORT (7233),
+ *               its UI on $TEMPORAL_UI_PORT (8233);
  *               the SQLite file persists, so a restart resumes every open case with its timers
  *   JWT secret  $JWT_SECRET, else generated once into .data/jwt-secret (mode 600)
  *   then migrations, the worker and the API (child processes, output prefixed [worker] / [api]).
@@ -39,7 +40,7 @@ import {
 
 const TAG = 'up';
 const ROOT = findRepoRoot(__dirname);
-const DATA = path.join(ROOT, '.data');
+const DATA = dataDir();
 
 interface Stoppable {
   name: string;
@@ -158,6 +159,8 @@ async function main(): Promise<void> {
   const signal = startup.signal;
   fs.mkdirSync(DATA, { recursive: true });
   const port = Number(process.env.PORT ?? 3000);
+  const temporalPort = Number(process.env.TEMPORAL_PORT ?? 7233);
+  const temporalUiPort = Number(process.env.TEMPORAL_UI_PORT ?? 8233);
   const namespace = process.env.TEMPORAL_NAMESPACE || 'default';
   await reapPreviousRun();
   const workerMain = entryPoint('worker');
@@ -166,8 +169,8 @@ async function main(): Promise<void> {
   await assertPortFree(port, 'API', 'Stop whatever uses it, or set PORT=…', '0.0.0.0');
   if (!process.env.TEMPORAL_ADDRESS) {
     const hint = 'A Temporal dev server from an earlier run may still be running; stop it, or set TEMPORAL_ADDRESS.';
-    await assertPortFree(7233, 'Temporal frontend (gRPC)', hint);
-    await assertPortFree(8233, 'Temporal Web UI', hint);
+    await assertPortFree(temporalPort, 'Temporal frontend (gRPC)', hint);
+    await assertPortFree(temporalUiPort, 'Temporal Web UI', hint);
   }
 
   // 1. PostgreSQL
@@ -200,8 +203,8 @@ async function main(): Promise<void> {
   } else {
     const t = await startTemporalDevServer({
       dbFile: path.join(DATA, 'temporal.sqlite'),
-      port: 7233,
-      uiPort: 8233,
+      port: temporalPort,
+      uiPort: temporalUiPort,
       namespace,
       log: path.join(DATA, 'temporal.log'),
       detached: true,

@@ -2,9 +2,17 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findRepoRoot } from '../../libs/temporal/src/test-server-executable';
 
+/**
+ * Where `npm start` keeps its state (PostgreSQL, Temporal's SQLite, logs, the JWT secret): .data in the repository,
+ * or $REGISTRY_DATA_DIR — a second instance beside the first (the bench starts one on a fresh directory).
+ */
+export function dataDir(): string {
+  return process.env.REGISTRY_DATA_DIR || join(findRepoRoot(), '.data');
+}
+
 /** The running dev stack writes its connection settings here so `npm run seed` / `demo` find it. */
 export function devEnvFile(): string {
-  return join(findRepoRoot(), '.data', 'dev.env');
+  return join(dataDir(), 'dev.env');
 }
 
 export function saveDevEnv(vars: Record<string, string>): void {

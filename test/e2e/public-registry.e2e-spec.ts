@@ -64,7 +64,10 @@ describe('Projects and the public lists (end to end)', () => {
     expect(res.text).toContain('2025-01-15T10:00:00+08:00');
     const en = await get(null, '/public/projects.csv?lang=en-US').expect(200);
     expect(en.text.startsWith('\uFEFFRegistration number,Project,')).toBe(true);
-    await get(null, '/public/projects.csv?lang=fr').expect(400);
+    for (const list of ['projects', 'issuances', 'publicity']) {
+      const refused = await get(null, `/public/${list}.csv?lang=fr`).expect(400); // the one error shape, as JSON, no attachment
+      expect([refused.headers['content-type'], refused.headers['content-disposition'], refused.body.code]).toEqual(['application/json; charset=utf-8', undefined, 'VALIDATION_FAILED']);
+    }
   });
 
   it('BJ-30: a CSV cell a spreadsheet would run as a formula is written as text', async () => {

@@ -1,4 +1,4 @@
-import { applyDecorators, Controller, Get, Header, Query, Res } from '@nestjs/common';
+import { applyDecorators, Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { Response } from 'express';
@@ -20,7 +20,6 @@ export class CsvQuery {
 /** The answer of every list download: CSV text with its file name (see csvOf for the encoding). */
 const CsvDownload = () =>
   applyDecorators(
-    Header('Content-Type', 'text/csv; charset=utf-8'),
     ApiOkResponse({
       description: 'UTF-8 CSV with a BOM, CRLF lines, one heading row; a cell a spreadsheet would run as a formula starts with an apostrophe',
       content: { 'text/csv': { schema: { type: 'string' } } },
@@ -106,8 +105,12 @@ export class PublicDownloadsController {
     return this.send(res, 'projects', csvOf(PROJECT_COLUMNS, (await this.projects.registered()).map(publicProject), q.lang ?? 'zh-CN'));
   }
 
-  /** Named after the list and the Beijing day it was taken, e.g. `projects-2026-11-29.csv`. */
+  /**
+   * Named after the list and the Beijing day it was taken, e.g. `projects-2026-11-29.csv`. The CSV headers are set
+   * here, on success only: a refused request (400) answers the one JSON error shape under its own Content-Type.
+   */
   private send(res: Response, list: string, csv: string): string {
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="${list}-${local(new Date()).slice(0, 10)}.csv"`);
     return csv;
   }
