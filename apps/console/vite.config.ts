@@ -17,5 +17,9 @@ export default defineConfig({
       },
     },
   },
-  server: { proxy: { '^/(?!console)': 'http://localhost:3000' } },
+  server: {
+    proxy: { '^/(?!console)': 'http://localhost:3000' },
+    // The forms check quantities by the domain's own patterns (src/shared/quantities.ts imports them from libs/domain).
+    fs: { allow: [import.meta.dirname, resolve(import.meta.dirname, '../../libs/domain/src')] },
+  },
 });

@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import { DomainError } from './errors';
+import { QUANTITY_PATTERN, WHOLE_TONNES_PATTERN } from './quantity-patterns';
 
 /**
  * BJ-20 Decision: reductions are tCO2e; claimed and verified quantities are decimals with up to 6
@@ -9,10 +10,7 @@ import { DomainError } from './errors';
 export const Tonnes = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_DOWN });
 export type Tonnes = Decimal;
 
-/** Non-negative, at most 12 integer digits and 6 decimal places, plain notation (no exponent, no sign). */
-export const QUANTITY_PATTERN = /^(0|[1-9]\d{0,11})(\.\d{1,6})?$/;
-/** Credits move in whole tonnes (BJ-20; SZ-14 minimum unit 1 tCO2e). */
-export const WHOLE_TONNES_PATTERN = /^[1-9]\d{0,11}$/;
+export { QUANTITY_PATTERN, WHOLE_TONNES_PATTERN };
 
 export function parseQuantity(value: string, field: string): Tonnes {
   if (typeof value !== 'string' || !QUANTITY_PATTERN.test(value)) {
