@@ -1,6 +1,6 @@
 import { Button, Layout, Menu, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useLocation } from 'react-router';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { session } from '../auth/session';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -8,6 +8,8 @@ import { LanguageSwitch } from './LanguageSwitch';
 export function PublicLayout() {
   const { t } = useTranslation('public');
   const location = useLocation();
+  const navigate = useNavigate();
+  const target = session.user() ? '/' : '/login';
   const items = [
     { key: '/public/publicity', label: <Link to="/public/publicity">{t('nav.publicity')}</Link> },
     { key: '/public/issuances', label: <Link to="/public/issuances">{t('nav.issuances')}</Link> },
@@ -26,9 +28,17 @@ export function PublicLayout() {
           <Menu mode="horizontal" selectedKeys={items.filter((i) => location.pathname.startsWith(i.key)).map((i) => i.key)} items={items} />
         </nav>
         <LanguageSwitch />
-        <Link to={session.user() ? '/' : '/login'}>
-          <Button type="primary">{session.user() ? t('nav.console') : t('nav.signIn')}</Button>
-        </Link>
+        {/* A link that looks like a button (antd renders <a href>), not a button inside a link: one tab stop. */}
+        <Button
+          type="primary"
+          href={`/console${target}`}
+          onClick={(e) => {
+            e.preventDefault();
+            navigate(target);
+          }}
+        >
+          {session.user() ? t('nav.console') : t('nav.signIn')}
+        </Button>
       </Layout.Header>
       <Layout.Content id="main" tabIndex={-1} style={{ padding: 24 }}>
         <Outlet />
