@@ -3,6 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiProper
 import { IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { TEXT_LIMITS } from '../../../../libs/domain/src';
 import { Public } from '../auth/actor.decorators';
+import { Clock } from '../common/clock';
 import { RateLimit } from '../rate-limits/rate-limit.decorator';
 import { PublicityRepository } from './publicity.repository';
 import { CommentReceiptView, PublicNoticeView, PublicNoticeWithCommentsView } from './publicity.views';
@@ -20,7 +21,10 @@ export class CommentDto {
 @RateLimit('public')
 @Controller('public/publicity')
 export class PublicityController {
-  constructor(private readonly repo: PublicityRepository) {}
+  constructor(
+    private readonly repo: PublicityRepository,
+    private readonly clock: Clock,
+  ) {}
 
   @Get()
   @ApiOkResponse({ type: PublicNoticeView, isArray: true, description: 'Soonest closing first' })
@@ -41,6 +45,7 @@ export class PublicityController {
   @ApiCreatedResponse({ type: CommentReceiptView })
   @ApiOperation({ summary: 'Comment while the publicity is open (409 PUBLICITY_CLOSED after its close)' })
   comment(@Param('id', ParseUUIDPipe) id: string, @Body() dto: CommentDto) {
-    return this.repo.addComment(id, dto, new Date());
+    // The registry's clock, like every other step of the case: a comment is dated on the notice's time line.
+    return this.repo.addComment(id, dto, this.clock.now());
   }
 }
