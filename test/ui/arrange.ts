@@ -21,7 +21,7 @@ async function reach(path: string, token: string, status: string) {
 }
 
 /** The Beijing calendar day of an instant (ms). */
-const beijingDay = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
+export const beijingDay = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** Skips the server's time just past an instant (a deadline's close). */
 export async function skipPast(instant: string) {
@@ -65,7 +65,9 @@ export async function registeredProject(o: { projectName?: string } = {}) {
   await skipPast(closesAt);
   await reach(`/registrations/${caseNo}`, officer, 'awaiting_registration');
   const done = await api().post(`/registrations/${caseNo}/complete`, officer);
-  return { caseNo, projectName, projectId: done.projectId as string, registrationNo: done.registrationNo as string };
+  // The action's answer is the case after the step (no project); the case page names the project.
+  const { projectId } = await api().get(`/registrations/${caseNo}`, officer);
+  return { caseNo, projectName, projectId: projectId as string, registrationNo: done.registrationNo as string };
 }
 
 /**
