@@ -101,10 +101,12 @@ describe('Worklist and deadline explanation (end to end)', () => {
     }
   });
 
-  it('the pickers: officers a case can be assigned to (staff only), verifiers an application can name (BJ-21)', async () => {
+  it('the pickers: officers a case can be assigned to (for whoever may assign), verifiers an application can name (BJ-21)', async () => {
     const officers: { id: string; name: string }[] = (await get(r.officer, '/directory/officers').expect(200)).body;
     expect(officers).toEqual(expect.arrayContaining([{ id: r.officer.userId, name: 'Officer Wang' }, { id: r.officer2.userId, name: 'Officer Li' }]));
     expect(officers.map((o) => o.id)).not.toContain(r.bureau.userId);
+    // The bureau may assign a case too (the procedure tables' assign roles), so it gets the same list.
+    expect((await get(r.bureau, '/directory/officers').expect(200)).body).toEqual(officers);
     await get(r.developer, '/directory/officers').expect(403);
     const verifierOrg = await r.org('Verifier', 'verifier');
     const verifiers: { id: string; name: string }[] = (await get(r.developer, '/directory/verifiers').expect(200)).body;

@@ -1,5 +1,5 @@
 import type { Actor } from '../../libs/domain/src';
-import { REGISTRATION_MATERIALS } from '../../libs/domain/src';
+import { DOCUMENT_KINDS, REGISTRATION_MATERIALS } from '../../libs/domain/src';
 import { startApi } from '../support/api-harness';
 import { makeRegisteredProject, makeRegistry, makeSignOffReadyCase, Registry } from '../support/fixtures';
 import { httpCases } from '../support/http-cases';
@@ -28,6 +28,26 @@ describe('The case as the case page reads it (end to end)', () => {
     await api.http().post(`/registrations/${caseNo}/documents`).set(api.bearer(r.developer)).field('kind', first).attach('file', Buffer.from('x'), 'a.pdf').expect(201);
     expect((await get(r.developer, `/registrations/${caseNo}`).expect(200)).body.materials.missing).toEqual(rest);
     expect((await get(r.developer, `/registrations/${await cases.draft()}`).expect(200)).body.materials.missing).toEqual([]);
+  });
+
+  it('BJ-13: the applicant may upload every registration kind while drafting, nothing once submitted; staff never', async () => {
+    const caseNo = await cases.draft();
+    expect((await get(r.developer, `/registrations/${caseNo}`).expect(200)).body.uploadableKinds).toEqual([...DOCUMENT_KINDS.registration]);
+    expect((await get(r.officer, `/registrations/${caseNo}`).expect(200)).body.uploadableKinds).toEqual([]);
+    await cases.post(r.developer, `/registrations/${caseNo}/submit`).expect(200);
+    expect((await get(r.developer, `/registrations/${caseNo}`).expect(200)).body.uploadableKinds).toEqual([]);
+  });
+
+  it('BJ-21: on an issuance naming a verifier, the verifier may upload its report only and the developer everything else', async () => {
+    const { projectId } = await makeRegisteredProject(api.db, r);
+    const verifierOrg = await r.org('Verifier', 'verifier');
+    const verifier = await r.user(verifierOrg, 'verifier', 'Verifier Sun');
+    const { caseNo } = (
+      await cases.post(r.developer, '/issuances', { projectId, monitoringPeriod: { start: '2025-02-01', end: '2025-12-31' }, claimedTco2e: '10', verifierOrganisationId: verifierOrg }).expect(201)
+    ).body;
+    expect((await get(verifier, `/issuances/${caseNo}`).expect(200)).body.uploadableKinds).toEqual(['verification_report']);
+    expect((await get(r.developer, `/issuances/${caseNo}`).expect(200)).body.uploadableKinds).toEqual(DOCUMENT_KINDS.issuance.filter((k) => k !== 'verification_report'));
+    expect((await get(r.bureau, `/issuances/${caseNo}`).expect(200)).body.uploadableKinds).toEqual([]);
   });
 
   it('BJ-21: an issuance lists its own four materials', async () => {

@@ -1,8 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { WithStartWorkflowOperation, WorkflowNotFoundError } from '@temporalio/client';
 import {
-  Actor, actionArgs, allowedActions, assertDocumentKind, assertMayTake, CaseType, DomainError, materialsChecklist, Procedure, procedureOf, REGISTRY_STAFF,
-  statusesWaitingFor,
+  Actor, actionArgs, allowedActions, assertDocumentKind, assertMayTake, CaseType, DOCUMENT_KINDS, DomainError, materialsChecklist, Procedure, procedureOf,
+  REGISTRY_STAFF, statusesWaitingFor,
 } from '../../../../libs/domain/src';
 import { CaseProjectionRepository } from '../../../../libs/persistence/src';
 import {
@@ -97,12 +97,30 @@ export abstract class CaseService<R extends CaseRow> {
       ...this.caseTypeFacts(c),
       allowedActions: allowedActions(this.procedure(c.jurisdiction), c.status, actor, { reviewers: c.reviewedBy ?? [] }),
       materials: materialsChecklist(this.caseType, documents.map((d: { kind: string }) => d.kind)), // BJ-13 / BJ-21
+      uploadableKinds: this.uploadableKinds(actor, c),
       // Registry staff are the operators who inspect a case's workflow (its history, timers, pending updates).
       temporalUiUrl: REGISTRY_STAFF.includes(actor.role) ? temporalUiLink(caseWorkflowId(this.caseType, c.caseNo)) : null,
       documents,
       publicity,
       timeline,
     };
+  }
+
+  /**
+   * The kinds of material this actor may upload to the case now (BJ-13, BJ-21): none unless its status accepts
+   * materials; otherwise the kinds the case type's upload rule lets this actor file (the upload endpoint's checks).
+   */
+  private uploadableKinds(actor: Actor, c: R): string[] {
+    if (!this.procedure(c.jurisdiction).statuses[c.status]?.acceptsMaterials) return [];
+    return DOCUMENT_KINDS[this.caseType].filter((kind) => {
+      try {
+        this.assertCanUpload(actor, kind, c);
+        return true;
+      } catch (e) {
+        if (e instanceof DomainError) return false;
+        throw e;
+      }
+    });
   }
 
   /** What a case of this type shows beyond the shared fields (an issuance case: the issuable quantity, BJ-23). */

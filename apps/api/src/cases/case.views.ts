@@ -126,6 +126,11 @@ export function CasePage<T>(Row: Type<T>, personActions: readonly string[]) {
   class Page extends (Row as Type<CaseRowViewBase>) {
     @ApiProperty({ enum: personActions, isArray: true, description: 'The actions this user may take now; each is a POST on the case' }) allowedActions!: string[];
     @ApiProperty({ type: MaterialsChecklistView }) materials!: MaterialsChecklistView;
+    @ApiProperty({
+      enum: CASE_DOCUMENT_KINDS, isArray: true,
+      description: 'The kinds of material you may upload to the case now (BJ-13, BJ-21): empty unless its status accepts materials and you may file them (the applicant; the named verifier its report)',
+    })
+    uploadableKinds!: string[];
     @ApiProperty({ type: String, nullable: true, format: 'uri', description: "Registry staff: the case's workflow in the Temporal UI (null for others, or when no UI is configured)" })
     temporalUiUrl!: string | null;
     @ApiProperty({ type: [CaseDocumentView] }) documents!: CaseDocumentView[];

@@ -1,9 +1,12 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor } from '../../../../libs/domain/src';
+import { Actor, ISSUANCE_PROCEDURE, REGISTRATION_PROCEDURE, Role } from '../../../../libs/domain/src';
 import { CurrentActor, Roles } from '../auth/actor.decorators';
 import { DirectoryRepository } from './directory.repository';
 import { DirectoryEntryView } from './directory.views';
+
+/** Whoever may assign a case of some type (the procedure tables' `assign` roles) needs the officers to pick from. */
+const ASSIGNERS: Role[] = [...new Set([...REGISTRATION_PROCEDURE.actions.assign.roles, ...ISSUANCE_PROCEDURE.actions.assign.roles])];
 
 /** Who's who for the console's forms, in the caller's jurisdiction. Names only: no contacts or e-mail addresses. */
 @ApiTags('directory')
@@ -13,7 +16,7 @@ export class DirectoryController {
   constructor(private readonly repo: DirectoryRepository) {}
 
   @Get('officers')
-  @Roles('officer', 'admin')
+  @Roles(...ASSIGNERS)
   @ApiOperation({ summary: 'Officers a case can be assigned to (active, by name)' })
   @ApiOkResponse({ type: [DirectoryEntryView] })
   async officers(@CurrentActor() actor: Actor): Promise<DirectoryEntryView[]> {
