@@ -12,6 +12,12 @@ export const theme = (motion: boolean): ThemeConfig => ({
     colorError: '#cf1322',
     colorSuccess: '#237804',
     colorWarning: '#ad4e00',
+    // The light backgrounds antd derives from the darker success/warning seeds are dark themselves (#adb8a5 under
+    // #237804 fails AA on tags and alerts); antd's own light ones pass with the darker text colours.
+    colorSuccessBg: '#f6ffed',
+    colorSuccessBorder: '#b7eb8f',
+    colorWarningBg: '#fff7e6',
+    colorWarningBorder: '#ffd591',
     colorTextDescription: 'rgba(0, 0, 0, 0.65)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
     motion,
