@@ -20,6 +20,8 @@ export const theme = (motion: boolean): ThemeConfig => ({
     colorWarningBorder: '#ffd591',
     colorTextDescription: 'rgba(0, 0, 0, 0.65)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
+    // Placeholders are text a person must read (axe: color-contrast); antd's 0.25 alpha is 1.9:1, this is 4.9:1 on white.
+    colorTextPlaceholder: 'rgba(0, 0, 0, 0.56)',
     motion,
   },
 });
