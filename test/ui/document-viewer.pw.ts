@@ -20,6 +20,7 @@ test.describe('materials on the case page', () => {
     await signIn(page, USERS.developer);
     await page.goto(consoleUrl(`/cases/${caseNo}`));
     await expect(page.getByRole('region', { name: caseNo })).toContainText('草稿');
+    await expectAccessible(page, 'case-registration-draft-zh-CN', testInfo);
 
     // Upload: a kind and a file; the stored document's digest is shown at once and in the list.
     await page.getByLabel('材料类型').click();
@@ -45,6 +46,20 @@ test.describe('materials on the case page', () => {
     await expect(viewer).toHaveCount(0);
     await expect(row.getByRole('button', { name: '在页面中查看 现场勘查.pdf' })).toBeFocused(); // focus back where it was
     await expect(page.evaluate(framedDigest(src))).rejects.toThrow(); // the object URL was revoked
+
+    // The same viewer in English.
+    await page.getByText('English', { exact: true }).click();
+    await row.getByRole('button', { name: 'View in page: 现场勘查.pdf' }).click();
+    const english = page.getByRole('dialog', { name: 'Material: 现场勘查.pdf' });
+    const englishFrame = english.locator('iframe[title="Material: 现场勘查.pdf"]');
+    await expect(englishFrame).toHaveAttribute('src', /^blob:/);
+    expect(await page.evaluate(framedDigest((await englishFrame.getAttribute('src'))!))).toBe(sha256);
+    await expect(english).toContainText(sha256);
+    await expectAccessible(page, 'document-viewer-en-US', testInfo);
+    await screenshot(page, 'document-viewer-en-US');
+    await page.keyboard.press('Escape');
+    await expect(english).toHaveCount(0);
+    await page.getByText('中文', { exact: true }).click();
 
     // Submit from the case page: the application goes to review and takes no more uploads.
     await page.getByRole('button', { name: '提交申请', exact: true }).click();

@@ -35,35 +35,35 @@ test.describe('issuance sign-off by the bureau', () => {
       await expect(actions).toContainText('您参与了本案的技术审核，按审签分离原则（ROLE-2），不能签发本案');
       await expect(actions.getByRole('button', { name: '签发', exact: true })).toHaveCount(0);
       await expect(actions.getByRole('button', { name: '不予签发' })).toBeVisible(); // refusing is not barred by four eyes
-      await expectAccessible(stale, 'case-four-eyes-zh-CN', testInfo);
+      await expectAccessible(stale, 'case-issuance-four-eyes-zh-CN', testInfo);
 
       // Another bureau user, in English: the queue, the case, the sign-off form.
       const english = await signedIn(browser, USERS.bureau, 'en-US');
       await expect(english).toHaveURL(/\/console\/signoff$/);
       await expect(english.getByRole('heading', { level: 1, name: 'Sign-off queue' })).toBeVisible();
       await expect(english.getByRole('row').filter({ hasText: caseNo })).toContainText('Awaiting sign-off');
-      await expectAccessible(english, 'signoff-queue-en-US', testInfo);
-      await screenshot(english, 'signoff-queue-en-US');
+      await expectAccessible(english, 'sign-off-queue-en-US', testInfo);
+      await screenshot(english, 'sign-off-queue-en-US');
       await english.getByRole('link', { name: caseNo }).click();
       const signOffForm = english.getByRole('region', { name: 'Sign off', exact: true });
       await expect(signOffForm).toContainText('Issue 949 t as one serial block');
       await expect(english.getByRole('region', { name: 'Reductions' })).toContainText(
         'The excess 50.5 is at least 5 % of audited 1000 (50): audited minus the excess is issued, rounded down to whole tonnes: 949 t.',
       );
-      await expectAccessible(english, 'case-signoff-en-US', testInfo);
-      await screenshot(english, 'signoff-form-en-US');
+      await expectAccessible(english, 'case-issuance-en-US', testInfo);
+      await screenshot(english, 'case-issuance-en-US');
       await english.context().close();
 
       // The same user in Chinese signs off.
       const page = await signedIn(browser, USERS.bureau, 'zh-CN');
       await expect(page.getByRole('heading', { level: 1, name: '签发队列' })).toBeVisible();
-      await expectAccessible(page, 'signoff-queue-zh-CN', testInfo);
-      await screenshot(page, 'signoff-queue-zh-CN');
+      await expectAccessible(page, 'sign-off-queue-zh-CN', testInfo);
+      await screenshot(page, 'sign-off-queue-zh-CN');
       await page.goto(consoleUrl(`/cases/${caseNo}`));
       const quantities = page.getByRole('region', { name: '减排量' });
       await expect(quantities).toContainText('超报量 50.5 不小于核定量 1000 的 5%（50）：签发核定量减去超报量，向下取整为 949 吨。');
-      await expectAccessible(page, 'case-signoff-zh-CN', testInfo);
-      await screenshot(page, 'signoff-form-zh-CN');
+      await expectAccessible(page, 'case-issuance-zh-CN', testInfo);
+      await screenshot(page, 'case-issuance-zh-CN');
       await page.getByRole('region', { name: '签发', exact: true }).getByRole('button', { name: '签发', exact: true }).click();
       await expect(page.getByRole('region', { name: caseNo })).toContainText('已签发');
       const issued = (await (await fetch(`${stack().baseUrl}/issuances/${caseNo}`, { headers: { Authorization: `Bearer ${await tokenFor(USERS.bureau)}` } })).json()) as {

@@ -23,7 +23,9 @@ const tableCaseNos = async (page: Page) => (await page.getByRole('table').getByR
 test.describe('an officer takes a registration from claim to publicity', () => {
   test('BJ-15: the officer claims it on the worklist, passes the review and opens publicity on the case page', async ({ page }, testInfo) => {
     const { caseNo, projectName } = await registrationSubmitted();
+    const other = await registrationSubmitted();
     const officer = user(USERS.officer);
+    const officer2 = user(USERS.officer2);
     // The browser's clock on the server's (time-skipping) clock, so "this week" is the server's week.
     await page.clock.install({ time: await serverNow() });
     await signIn(page, USERS.officer);
@@ -44,6 +46,20 @@ test.describe('an officer takes a registration from claim to publicity', () => {
     await expect(row).toContainText(officer.name);
     await expect(row.getByRole('button', { name: `认领 ${caseNo}` })).toHaveCount(0);
 
+    // Assign from the row: another officer picked by name; the case leaves this officer's view ("mine and unclaimed").
+    const otherRow = page.getByRole('row').filter({ hasText: other.caseNo });
+    await otherRow.getByRole('button', { name: `指派 ${other.caseNo}` }).click();
+    const assign = page.getByRole('dialog', { name: `指派 ${other.caseNo}` });
+    await assign.getByLabel('审核员').click();
+    await page.getByRole('option', { name: officer2.name, exact: true }).click();
+    await expectAccessible(page, 'worklist-assign-zh-CN', testInfo);
+    await assign.getByRole('button', { name: '指派', exact: true }).click();
+    await expect(assign).toHaveCount(0);
+    await expect(otherRow).toHaveCount(0);
+    await whose(page, '全部');
+    await expect(otherRow).toContainText(officer2.name);
+    await expect(otherRow.getByRole('button', { name: `认领 ${other.caseNo}` })).toHaveCount(0);
+
     // Quick filters live in the URL: "mine" keeps the case, "unclaimed" no longer has it, Back returns.
     await whose(page, '我的');
     await expect(page).toHaveURL(/assigned=me(&|$)/);
@@ -54,6 +70,15 @@ test.describe('an officer takes a registration from claim to publicity', () => {
     await page.goBack();
     await expect(page).toHaveURL(/assigned=me(&|$)/);
     await expect(row).toBeVisible();
+    await page.getByLabel('案件类型').click();
+    await page.getByRole('option', { name: '项目登记申请', exact: true }).click();
+    await expect(page).toHaveURL(/assigned=me&type=registration$/);
+    // A reload keeps the view: the filters are read back from the URL.
+    await page.reload();
+    await expect(page.getByRole('radio', { name: '我的', exact: true })).toBeChecked();
+    await expect(page.getByRole('search')).toContainText('项目登记申请');
+    await expect(row).toBeVisible();
+    await expect(page.getByRole('row').filter({ hasText: other.caseNo })).toHaveCount(0);
     // A bookmarked view opens as it was.
     await page.goto(consoleUrl('/worklist?assigned=me&type=issuance'));
     await expect(page.getByRole('radio', { name: '我的', exact: true })).toBeChecked();
@@ -78,8 +103,8 @@ test.describe('an officer takes a registration from claim to publicity', () => {
     for (const step of ['创建申请', '提交申请', '认领案件', '技术审核通过', '开启公示']) await expect(timeline).toContainText(step);
     await expect(timeline).toContainText(`${officer.name}（登记机构审核员）`);
     await expect(page.getByRole('region', { name: '当前期限' })).toContainText('公示期届满');
-    await expectAccessible(page, 'case-zh-CN', testInfo);
-    await screenshot(page, 'case-zh-CN');
+    await expectAccessible(page, 'case-registration-zh-CN', testInfo);
+    await screenshot(page, 'case-registration-zh-CN');
 
     // The worklist's time filters: the publicity closes after 10 working days, so not this week, and it is not overdue.
     const now = await serverNow();
@@ -106,7 +131,7 @@ test.describe('an officer takes a registration from claim to publicity', () => {
     await page.getByRole('link', { name: caseNo }).click();
     await expect(page.getByRole('region', { name: 'Publicity and public comments' }).getByRole('region', { name: 'Publicity round 1' })).toContainText('Open');
     await expect(page.getByRole('region', { name: 'Timeline' })).toContainText('Publicity opened');
-    await expectAccessible(page, 'case-en-US', testInfo);
-    await screenshot(page, 'case-en-US');
+    await expectAccessible(page, 'case-registration-en-US', testInfo);
+    await screenshot(page, 'case-registration-en-US');
   });
 });

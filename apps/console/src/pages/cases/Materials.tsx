@@ -30,7 +30,7 @@ export function Materials({ c }: { c: CaseView }) {
         {c.materials.required.map((k) => (
           <li key={k}>
             <Tag color={c.materials.missing.includes(k) ? 'warning' : 'success'}>
-              {t(`documentKind.${k}`)}：{t(c.materials.missing.includes(k) ? 'documents.missing' : 'documents.present')}
+              {t('documents.checklistItem', { kind: t(`documentKind.${k}`), state: t(c.materials.missing.includes(k) ? 'documents.missing' : 'documents.present') })}
             </Tag>
           </li>
         ))}

@@ -51,7 +51,7 @@ export function PublicityRounds({ c }: { c: CaseView }) {
                   {comment.dismissedAt && (
                     <Typography.Text type="secondary">
                       {t('publicity.dismissedAt', { at: beijingDateTime(comment.dismissedAt) })}
-                      {comment.dismissedNote ? ` · ${t('publicity.note')}：${comment.dismissedNote}` : ''}
+                      {comment.dismissedNote ? ` · ${t('publicity.note', { text: comment.dismissedNote })}` : ''}
                     </Typography.Text>
                   )}
                   {mayDismiss && r.status === 'open' && !comment.dismissedAt && <DismissCommentForm c={c} comment={comment} />}
