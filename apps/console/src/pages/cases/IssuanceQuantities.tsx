@@ -1,11 +1,12 @@
 import { Alert, Descriptions, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { serialNumber } from '../../shared/quantities';
 import { Quantity } from '../../shared/Quantity';
 import type { IssuanceCase } from './caseApi';
 import { Section } from './Section';
 
-/** A serial of a block: its prefix and a 9-digit number (written with string padding: serials are never JS numbers). */
-const serial = (prefix: string, n: string) => `${prefix}-${n.padStart(9, '0')}`;
+/** A serial of a block: its prefix and its number within the block (strings: serials are never JS numbers). */
+const serial = (prefix: string, n: string) => `${prefix}-${serialNumber(n)}`;
 
 /**
  * An issuance's quantities: claimed, audited and what sign-off issues under the over-claim rule (BJ-23), with the

@@ -7,6 +7,7 @@ import type { CaseDocument, CaseView } from './caseApi';
 import { DocumentViewer, downloadDocument, viewable } from './DocumentViewer';
 import { MaterialUpload } from './MaterialUpload';
 import { Section } from './Section';
+import { emptyText } from '../../shared/tables';
 
 /** Bytes for people: 183204 → "178.9 KB". A size, not a quantity: a JS number is exact for it. */
 function size(bytes: number): string {
@@ -41,8 +42,7 @@ export function Materials({ c }: { c: CaseView }) {
         rowKey="id"
         pagination={false}
         dataSource={c.documents}
-        locale={{ emptyText: <Typography.Text>{t('documents.empty')}</Typography.Text> }}
-        scroll={{ x: true }}
+        locale={{ emptyText: emptyText(t('documents.empty')) }}
         columns={[
           { key: 'kind', title: t('documents.kind'), render: (_, d) => t(`documentKind.${d.kind}`) },
           { key: 'filename', title: t('documents.filename'), dataIndex: 'filename' },

@@ -4,6 +4,7 @@ import { beijingDateTime } from '../../shared/time';
 import type { CaseView } from './caseApi';
 import { DismissCommentForm } from './actions/DismissCommentForm';
 import { Section } from './Section';
+import { emptyText } from '../../shared/tables';
 
 /** Every publicity round (公示) with its comments; an officer may dismiss a comment with a reason while the round is open. */
 export function PublicityRounds({ c }: { c: CaseView }) {
@@ -34,7 +35,7 @@ export function PublicityRounds({ c }: { c: CaseView }) {
             size="small"
             bordered
             dataSource={r.comments}
-            locale={{ emptyText: <Typography.Text>{t('publicity.noComments')}</Typography.Text> }}
+            locale={{ emptyText: emptyText(t('publicity.noComments')) }}
             renderItem={(comment) => (
               <List.Item>
                 <Space orientation="vertical" style={{ width: '100%' }}>

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import type { components } from '../../api/schema';
 import { beijingDateTime } from '../../shared/time';
 import { StatusTag } from '../cases/StatusTag';
+import { emptyText } from '../../shared/tables';
 
 export type WorklistItem = components['schemas']['WorklistItemView'];
 
@@ -70,8 +71,7 @@ export function CaseTable({ rows, loading, caption, actions }: { rows: WorklistI
       columns={columns}
       caption={caption}
       pagination={{ pageSize: 50, hideOnSinglePage: true }}
-      locale={{ emptyText: <Typography.Text>{t('table.empty')}</Typography.Text> }}
-      scroll={{ x: true }}
+      locale={{ emptyText: emptyText(t('table.empty')) }}
     />
   );
 }

@@ -1,5 +1,6 @@
 import { Button, Form, Input, Radio } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { QUANTITY_PATTERN } from '../../../../../../libs/domain/src/quantity-patterns';
 import { ErrorAlert } from '../../../shared/ErrorAlert';
 import type { CaseView } from '../caseApi';
 import { sendCaseAction, useCaseAction, type ReviewBody } from '../caseActions';
@@ -8,12 +9,6 @@ import { ActionCard } from './ActionCard';
 type Outcome = ReviewBody['outcome'];
 /** The API's review outcomes (ReviewDto.outcome), in the order an officer weighs them. */
 const OUTCOMES: Record<Outcome, true> = { pass: true, request_supplement: true, reject: true };
-
-/**
- * The API's rule for a quantity of tCO2e (libs/domain quantity.ts, QUANTITY_PATTERN): a plain decimal string, at
- * most 12 integer digits and 6 decimal places — checked here as text, never through a JS number.
- */
-const QUANTITY = /^(0|[1-9]\d{0,11})(\.\d{1,6})?$/;
 
 /**
  * Technical review (BJ-15, BJ-23): pass, request a supplement (10 working days) or reject; reasons are required
@@ -46,7 +41,7 @@ export function ReviewForm({ c }: { c: CaseView }) {
             extra={t('review.auditedHelp', { claimed: c.claimedTco2e })}
             rules={[
               { required: true, message: t('review.auditedRequired') },
-              { pattern: QUANTITY, message: t('review.auditedFormat') },
+              { pattern: QUANTITY_PATTERN, message: t('review.auditedFormat') },
             ]}
           >
             <Input inputMode="decimal" autoComplete="off" style={{ maxWidth: 240 }} suffix="tCO₂e" />
