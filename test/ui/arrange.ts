@@ -73,9 +73,9 @@ export async function registeredProject(o: { projectName?: string } = {}) {
 /**
  * An issuance waiting for the bureau's sign-off (BJ-23): a registered project's first monitoring period (time skips
  * past its end), the verifier's report, reviewed by `reviewer` with the audited quantity, publicity closed clean,
- * and the registry's request to the bureau.
+ * and the registry's request to the bureau (unless `submitToBureau: false`: then it waits for that request).
  */
-export async function issuanceAwaitingSignOff(o: { reviewer?: string; claimedTco2e?: string; auditedTco2e?: string } = {}) {
+export async function issuanceAwaitingSignOff(o: { reviewer?: string; claimedTco2e?: string; auditedTco2e?: string; submitToBureau?: boolean } = {}) {
   const project = await registeredProject();
   const dev = await tokenFor(USERS.developer);
   const reviewer = await tokenFor(o.reviewer ?? USERS.officer);
@@ -102,7 +102,7 @@ export async function issuanceAwaitingSignOff(o: { reviewer?: string; claimedTco
   const publicity = await api().post(`${path}/publicity`, reviewer);
   await skipPast(publicity.deadline.closesAt);
   await reach(path, reviewer, 'awaiting_bureau_submission');
-  await api().post(`${path}/submit-to-bureau`, reviewer, { note: '审核通过，公示无异议。' });
+  if (o.submitToBureau !== false) await api().post(`${path}/submit-to-bureau`, reviewer, { note: '审核通过，公示无异议。' });
   return { caseNo, project };
 }
 

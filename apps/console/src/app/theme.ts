@@ -10,6 +10,14 @@ export const theme = (motion: boolean): ThemeConfig => ({
     colorInfo: '#0958d9',
     colorLink: '#0958d9',
     colorError: '#cf1322',
+    // Hover and pressed states are darker, not lighter: white text on antd's derived hover blue (and red) falls
+    // below 4.5:1 while the pointer rests on a button it just pressed (axe caught it after a refused submit).
+    colorPrimaryHover: '#003eb3',
+    colorPrimaryActive: '#002c8c',
+    colorLinkHover: '#003eb3',
+    colorLinkActive: '#002c8c',
+    colorErrorHover: '#a8071a',
+    colorErrorActive: '#820014',
     colorSuccess: '#237804',
     colorWarning: '#ad4e00',
     // The light backgrounds antd derives from the darker success/warning seeds are dark themselves (#adb8a5 under
