@@ -11,7 +11,7 @@ import { serverNow, skipTime, stack, tokenFor, user, USERS } from './support';
 const api = () => httpClient(stack().baseUrl);
 
 /** Polls the case until it reaches `status` (a deadline's step runs on the worker just after a skip). */
-async function reach(path: string, token: string, status: string) {
+export async function reach(path: string, token: string, status: string) {
   for (let i = 0; i < 300; i++) {
     const c = await api().get(path, token);
     if (c.status === status) return c;

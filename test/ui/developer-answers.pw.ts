@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { httpClient } from '../../scripts/demo/http-client';
-import { issuanceAwaitingSignOff, registrationInPublicity, registrationSubmitted, skipPast } from './arrange';
+import { issuanceAwaitingSignOff, reach, registrationInPublicity, registrationSubmitted, skipPast } from './arrange';
 import { minimalPdf } from './minimal-pdf';
 import { consoleUrl, expectAccessible, screenshot, signIn, stack, tokenFor, USERS } from './support';
 
@@ -9,13 +9,6 @@ import { consoleUrl, expectAccessible, screenshot, signIn, stack, tokenFor, USER
  * supplement and revision (a response to each standing comment), and the registry's request to the bureau.
  */
 const api = () => httpClient(stack().baseUrl);
-
-/** Polls the case (as the officer) until the worker has taken the step that follows a deadline. */
-async function reach(path: string, status: string) {
-  const officer = await tokenFor(USERS.officer);
-  for (let i = 0; i < 300 && (await api().get(path, officer)).status !== status; i++) await new Promise((r) => setTimeout(r, 100));
-  expect((await api().get(path, officer)).status).toBe(status);
-}
 
 /** Uploads one material of a kind through the case page's upload form. */
 async function upload(page: Page, kind: string, filename: string) {
@@ -79,7 +72,7 @@ test('BJ-15/BJ-31: a comment sent through the public portal reaches the officer\
 
   // The notice closes with the comment standing: the developer must revise (BJ-15).
   await skipPast(closesAt);
-  await reach(`/registrations/${caseNo}`, 'awaiting_revision');
+  await reach(`/registrations/${caseNo}`, await tokenFor(USERS.officer), 'awaiting_revision');
   await page.getByRole('button', { name: '退出登录' }).click();
   await signIn(page, USERS.developer);
   await page.goto(consoleUrl(`/cases/${caseNo}`));

@@ -29,7 +29,7 @@ test('BJ-15: the developer is told that publicity opened; the badge counts it, t
   await item.getByRole('button', { name: '标为已读' }).click();
   await expect(item.getByText('已读', { exact: true })).toBeVisible();
   await expect(page.getByRole('link', { name: `${unread - 1} 条未读通知`, exact: true })).toBeVisible();
-  expect((await api.get('/me/notifications', developer)).find((n: { caseNo: string; readAt: string | null }) => n.caseNo === caseNo && n.message.includes('publicity'))?.readAt).toBeTruthy();
+  expect((await api.get('/me/notifications', developer)).find((n: { caseNo: string; message: string; readAt: string | null }) => n.caseNo === caseNo && n.message.includes('publicity'))?.readAt).toBeTruthy();
 
   await item.getByRole('link', { name: caseNo }).click();
   await expect(page).toHaveURL(new RegExp(`/console/cases/${caseNo}$`));

@@ -6,7 +6,7 @@ test.describe('the console shell', () => {
   test('ROLE-1: sign in shows the menus of the role; sign out returns to sign-in', async ({ page }, testInfo) => {
     await page.goto(consoleUrl('/login?motion=off'));
     await expectAccessible(page, 'login', testInfo);
-    await screenshot(page, 'login-zh');
+    await screenshot(page, 'login-zh-CN');
     await signIn(page, USERS.officer);
     await expect(page).toHaveURL(/\/console\/worklist$/);
     const menu = page.getByRole('navigation', { name: '主菜单' });
@@ -25,6 +25,7 @@ test.describe('the console shell', () => {
     const page = await context.newPage();
     await page.goto(consoleUrl('/login?motion=off'));
     await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+    await screenshot(page, 'login-en-US');
     await page.getByText('中文', { exact: true }).click();
     await expect(page.getByRole('heading', { name: '登录' })).toBeVisible();
     await page.reload();
