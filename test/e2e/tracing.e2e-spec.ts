@@ -8,6 +8,7 @@ import { TokenService } from '../../apps/api/src/auth/token.service';
 import type { Actor } from '../../libs/domain/src';
 import { dataSourceOptions } from '../../libs/persistence/src/data-source';
 import { OtlpReceiver, ReceivedSpan, startOtlpReceiver } from '../../scripts/stack/otlp-receiver';
+import { actionAnatomy } from '../../scripts/bench/trace-anatomy';
 import { exitOf, freePort } from '../../scripts/stack/util';
 import { eventually, makeReadyDraft, makeRegistry, Registry } from '../support/fixtures';
 
@@ -133,6 +134,14 @@ describe('issue 9 #1: one trace per officer action across API → Update → wor
     // Statements are recorded without their parameter values (personal data stays out of the collector).
     expect(sql.filter((s) => 'db.postgresql.values' in s.attributes)).toEqual([]);
     expect(receiver.rejected).toBe(0);
+
+    // The bench's reading of the same trace (npm run bench -- trace) counts what is there and adds up.
+    const a = actionAnatomy(spans, 'claim');
+    expect([a.activities, a.workerSqlCount, a.apiSqlCount + a.afterAnswerSqlCount]).toEqual([ran.length, workerSql.length, apiSql.length]);
+    expect(a.workflowTasks).toBeGreaterThanOrEqual(2); // the Update's task and the one that takes the activity's result
+    expect(a.httpMs).toBeGreaterThan(a.updateMs);
+    expect(a.updateMs).toBeGreaterThan(a.activityRunMs);
+    expect(a.apiOtherMs).toBeGreaterThanOrEqual(0);
   }, 120_000);
 });
 
