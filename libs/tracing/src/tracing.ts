@@ -14,7 +14,7 @@ import { tracingSettings } from './tracing-settings';
  */
 let sdk: OpenTelemetrySdk | undefined;
 
-/** Starts exporting when the environment asks for it; logs one line either way. Idempotent. */
+/** Starts exporting when the environment asks for it (and says so on stderr); else does nothing. Idempotent. */
 export function startTracing(defaultServiceName: string, env: NodeJS.ProcessEnv = process.env): void {
   if (sdk) return;
   const settings = tracingSettings(env);
