@@ -72,7 +72,7 @@ export async function registrationSection(stack: ServiceStack): Promise<Figure[]
 }
 
 /** Drafts with all four BJ-13 materials, written through the repositories (setup, not measured). */
-async function readyDrafts(stack: ServiceStack, n: number): Promise<string[]> {
+export async function readyDrafts(stack: Pick<ServiceStack, 'db' | 'seed'>, n: number): Promise<string[]> {
   const dev = stack.seed.users.find((u) => u.role === 'developer')!;
   const repo = new RegistrationsRepository(stack.db);
   const records = new CaseRecordsRepository(stack.db);

@@ -1,3 +1,4 @@
+import './tracing';
 import 'reflect-metadata';
 import { INestApplicationContext, Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';

@@ -1,12 +1,14 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { Worker } from '@temporalio/worker';
+import { Worker, WorkerOptions } from '@temporalio/worker';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { buildActivities } from '../../../activities/activity-registry';
 import { CaseActivitiesService } from '../../../activities/cases/case-activities.service';
 import { WorkerTemporal } from '../../../activities/temporal/worker-temporal';
 import { CASES_TASK_QUEUE } from '../../../libs/temporal/src';
+import { TRACED_WORKFLOW_BUNDLE, WORKFLOW_BUNDLE } from '../../../libs/temporal/src/server/workflow-bundles';
 import { ensureReconciliationSchedule } from '../../../libs/temporal/src/server/reconciliation-schedule';
+import { workerTracing, WorkerTracing } from '../../../libs/tracing/src/tracing';
 
 /**
  * Our own small worker service (temporal-notes: neither nestjs-temporal package is a safe bet):
@@ -26,11 +28,13 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
 
   async onApplicationBootstrap(): Promise<void> {
     const { connection, namespace } = this.temporal;
+    const tracing = workerTracing();
     this.worker = await Worker.create({
       connection,
       namespace,
       taskQueue: CASES_TASK_QUEUE,
-      ...workflowSource(),
+      ...workflowSource(tracing),
+      ...(tracing && { sinks: tracing.sinks }),
       activities: buildActivities(this.cases),
       // Each cached workflow costs about 1 MB outside the V8 heap; size the cache explicitly.
       maxCachedWorkflows: Number(process.env.WORKER_MAX_CACHED_WORKFLOWS ?? 500),
@@ -78,11 +82,17 @@ function whenStopped(worker: Worker, running: Promise<void>): Promise<void> {
 }
 
 /**
- * Production loads the bundle prebuilt by `npm run build` (dist/workflow-bundle.js, beside dist/apps); run from
- * TypeScript sources (tests) there is no such file and the worker bundles workflows/ itself.
+ * Production loads the bundle prebuilt by `npm run build` (dist/workflow-bundle.js, beside dist/apps; with tracing on
+ * dist/workflow-bundle-traced.js, which also holds the OpenTelemetry workflow interceptors); run from TypeScript
+ * sources (tests) there is no such file and the worker bundles workflows/ itself, with those interceptors if tracing.
  */
-function workflowSource(): { workflowBundle: { codePath: string } } | { workflowsPath: string } {
-  const bundle = process.env.WORKFLOW_BUNDLE ?? resolve(__dirname, '..', '..', '..', 'workflow-bundle.js');
-  if (existsSync(bundle)) return { workflowBundle: { codePath: bundle } };
-  return { workflowsPath: require.resolve(resolve(__dirname, '..', '..', '..', 'workflows')) };
+function workflowSource(tracing: WorkerTracing | undefined): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath' | 'interceptors'> {
+  const activity = tracing ? { activity: tracing.interceptors.activity } : {};
+  const dist = resolve(__dirname, '..', '..', '..');
+  const bundle = process.env.WORKFLOW_BUNDLE ?? join(dist, tracing ? TRACED_WORKFLOW_BUNDLE : WORKFLOW_BUNDLE);
+  if (existsSync(bundle)) return { workflowBundle: { codePath: bundle }, interceptors: activity };
+  return {
+    workflowsPath: require.resolve(resolve(dist, 'workflows')),
+    interceptors: { ...activity, ...(tracing && { workflowModules: [tracing.workflowInterceptorsModule] }) },
+  };
 }

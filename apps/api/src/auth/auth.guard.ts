@@ -1,6 +1,8 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { assertRole, DomainError, Role } from '../../../../libs/domain/src';
+import { inSpan } from '../../../../libs/tracing/src/spans';
+import { AuditedRequest } from '../audit/audit-entry';
 import { accessRefusal } from './access-check';
 import { IS_PUBLIC, ROLES_KEY } from './actor.decorators';
 import { TokenService } from './token.service';
@@ -24,7 +26,12 @@ export class AuthGuard implements CanActivate {
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const targets = [ctx.getHandler(), ctx.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
-    const req = ctx.switchToHttp().getRequest();
+    // Its own span when tracing is on: the token's signature and the user's row (cached) on every request.
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    return inSpan('auth.check', () => this.check(ctx.switchToHttp().getRequest(), roles));
+  }
+
+  private async check(req: AuditedRequest, roles: Role[] | undefined): Promise<boolean> {
     const header: string | undefined = req.headers.authorization;
     if (!header?.startsWith('Bearer ')) throw new DomainError('UNAUTHENTICATED', 'Send a bearer token: Authorization: Bearer <token>.');
     const claims = this.tokens.verify(header.slice('Bearer '.length).trim());
@@ -35,7 +42,6 @@ export class AuthGuard implements CanActivate {
     const refusal = accessRefusal(claims, state);
     if (refusal) throw new DomainError('UNAUTHENTICATED', refusal);
     req.actor = state!.actor;
-    const roles = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets);
     if (roles?.length) assertRole(req.actor, roles, `call ${req.method} ${req.route?.path ?? req.url}`);
     return true;
   }

@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs
 import { Client, Connection } from '@temporalio/client';
 import { ensureSearchAttributes } from '../../../../libs/temporal/src/server/search-attribute-registration';
 import { temporalConfig } from '../../../../libs/temporal/src/server/temporal-config';
+import { temporalClientInterceptors } from '../../../../libs/tracing/src/tracing';
 import { isTemporalUnavailable, TemporalUnavailableError } from '../../../../libs/temporal/src/server/temporal-unavailability';
 import { within } from '../common/within';
 
@@ -54,7 +55,8 @@ export class TemporalClientService implements OnModuleInit, OnApplicationShutdow
   async onModuleInit(): Promise<void> {
     const { address, namespace } = temporalConfig();
     const connection = Connection.lazy({ address, channelArgs: RECONNECT_QUICKLY });
-    this.client = new Client({ connection, namespace });
+    // With tracing on, each Update carries the HTTP request's trace context to the workflow (off: none).
+    this.client = new Client({ connection, namespace, interceptors: temporalClientInterceptors() });
     await this.registerSearchAttributes(connection, namespace);
   }
 

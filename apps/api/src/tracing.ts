@@ -1,0 +1,4 @@
+import { startTracing } from '../../../libs/tracing/src/tracing';
+
+// Imported first by main.ts: OpenTelemetry must patch http and pg before anything loads them (off by default).
+startTracing('registry-api');
