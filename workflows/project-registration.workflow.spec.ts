@@ -1,3 +1,4 @@
+import { temporal } from '@temporalio/proto';
 import { DataSource } from 'typeorm';
 import { RegistrationsService } from '../apps/api/src/registrations/registrations.service';
 import { PublicityRepository } from '../apps/api/src/publicity/publicity.repository';
@@ -167,5 +168,19 @@ describe('project registration workflow (time skipping)', () => {
 
   it('the case timeline is append-only (BJ-31)', async () => {
     await expect(db.query(`UPDATE case_events SET type = 'x' WHERE id = (SELECT min(id) FROM case_events)`)).rejects.toThrow(/append-only/);
+  });
+  it('issue 9: an officer action takes one workflow task — its deadline and projection writes run as local activities inside it, recorded as markers', async () => {
+    const caseNo = await makeReadyDraft(db, r);
+    await service.act(r.developer, caseNo, 'submit', {}, unkeyed());
+    await act(caseNo, 'review', r.officer, { outcome: 'pass', reasons: '' });
+    const events = async () => (await handle(caseNo).fetchHistory()).events ?? [];
+    const before = (await events()).length;
+    await act(caseNo, 'openPublicity', r.officer); // computes a deadline, opens the notice, records the step
+    const step = (await events()).slice(before);
+    const count = (type: temporal.api.enums.v1.EventType) => step.filter((e) => e.eventType === type).length;
+    expect(count(temporal.api.enums.v1.EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED)).toBe(1);
+    expect(count(temporal.api.enums.v1.EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)).toBe(0);
+    expect(count(temporal.api.enums.v1.EventType.EVENT_TYPE_MARKER_RECORDED)).toBeGreaterThanOrEqual(3);
+    expect((await row(caseNo)).status).toBe('in_publicity'); // written before the Update answered
   });
 });

@@ -49,11 +49,14 @@ export async function registrationSection(stack: ServiceStack): Promise<Figure[]
 
   // Officer actions: alternate claims between two officers; each round trip ends when a GET shows it.
   const latencies: number[] = [];
+  const posts: number[] = [];
   for (let i = 0; i < ACTIONS; i++) {
     const caseNo = drafts[i % drafts.length]!;
     const officer = i % 2 ? officerB! : officerA!;
     const t0 = performance.now();
-    await http.post(`/registrations/${caseNo}/claim`, officer.token);
+    // As the console sends it: every action carries an Idempotency-Key (two more rows per action).
+    await http.post(`/registrations/${caseNo}/claim`, officer.token, {}, { 'Idempotency-Key': `bench-claim-${i}-${randomUUID()}` });
+    posts.push(performance.now() - t0);
     const seen = await http.get(`/registrations/${caseNo}`, officer.token);
     latencies.push(performance.now() - t0);
     if (seen.assignedOfficerId !== officer.userId) throw new Error(`claim of ${caseNo} not visible`);
@@ -61,11 +64,12 @@ export async function registrationSection(stack: ServiceStack): Promise<Figure[]
   const ms = (s: number[], p: number) => `${percentile(s, p).toFixed(1)} ms`;
   const action: Figure = {
     section: 'registration',
-    baseline: { label: 'bare Update round trip, p50', value: percentile(updateMs, 50), unit: 'ms', note: `p99 ${ms(updateMs, 99)}, n=${ACTIONS} sequential` },
-    measured: { label: 'officer action HTTP → Update → GET shows it, p50', value: percentile(latencies, 50), unit: 'ms', note: `p99 ${ms(latencies, 99)}, max ${ms(latencies, 100)}, n=${ACTIONS}` },
-    ratioLabel: 'officer action p50 ÷ bare Update p50',
+    baseline: { label: 'bare Update round trip, p99', value: percentile(updateMs, 99), unit: 'ms', note: `p50 ${ms(updateMs, 50)}, n=${ACTIONS} sequential` },
+    measured: { label: 'officer action HTTP → Update → GET shows it, p99', value: percentile(latencies, 99), unit: 'ms', note: `p50 ${ms(latencies, 50)}, max ${ms(latencies, 100)}, n=${ACTIONS}` },
+    ratioLabel: 'officer action p99 ÷ bare Update p99 (goal ≤ 2)',
   };
   printFigure(action);
+  printLine('of which', 'the action (POST answered)', `p50 ${ms(posts, 50)}, p99 ${ms(posts, 99)}; the GET that shows it: p50 ${ms(latencies.map((l, i) => l - posts[i]!), 50)}`);
   printLine('check', 'registration cases under_review', `${persisted} (${N} measured + ${WARM_UP} warm-up)`);
   if (persisted !== N + WARM_UP) throw new Error(`expected ${N + WARM_UP} registration cases under_review, found ${persisted}`);
   return [submitted, action];
