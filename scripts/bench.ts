@@ -9,6 +9,7 @@ import { ledgerSection } from './bench/ledger';
 import { registrationSection } from './bench/registration';
 import { Figure, printSummary } from './bench/report';
 import { ServiceStack, startServiceStack } from './bench/service-stack';
+import { topologySection } from './bench/topology';
 import { EmbeddedPostgres, startEmbeddedPostgres } from './stack/embedded-postgres';
 import { freePort } from './stack/util';
 
@@ -21,12 +22,13 @@ import { freePort } from './stack/util';
  *                 then the LED-3 self-audit must find no violation;
  *   issuance      issuance cases submitted → issued/s with time skipping vs empty workflows/s (time-skipping server);
  *   console       `npm start` (cold and warm) to the console's first render in Chromium vs to the API answering ready,
- *                 and the sign-in page's render vs Swagger UI's on the same server; bundle sizes (gzip) as context.
+ *                 and the sign-in page's render vs Swagger UI's on the same server; bundle sizes (gzip) as context;
+ *   topology      the registration figures on the dev server vs Temporal server on PostgreSQL with 1 and 2 worker processes.
  * Every section shares one embedded PostgreSQL; registration and ledger share the real API and worker on a dev server.
  * Knobs (environment): BENCH_CASES, BENCH_CONCURRENCY, BENCH_ACTIONS, BENCH_TRANSFERS, BENCH_TRANSFER_CLIENTS,
  * BENCH_ACCOUNTS, BENCH_PGBENCH_SECONDS, BENCH_ISSUANCES, BENCH_ISSUANCE_CONCURRENCY, BENCH_ISSUANCE_BASELINE, BENCH_CONSOLE_RENDERS.
  */
-const SECTIONS = ['registration', 'ledger', 'issuance', 'console'] as const;
+const SECTIONS = ['registration', 'ledger', 'issuance', 'console', 'topology'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function sectionsFrom(args: string[]): Section[] {
@@ -63,6 +65,7 @@ async function main() {
         figures.push(...(await issuanceSection()));
       }
       if (section === 'console') figures.push(...(await consoleSection()));
+      if (section === 'topology') figures.push(...(await topologySection(await database())));
     }
     printSummary(figures);
   } finally {
