@@ -4,22 +4,19 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as readline from 'node:readline';
 import { runMigrations } from '../libs/persistence/src/data-source';
+import { prepareNamespace } from '../libs/temporal/src/server/namespace';
 import { findRepoRoot } from '../libs/temporal/src/test-server-executable';
 import { dataDir, saveDevEnv } from './stack/dev-env';
 import { startEmbeddedPostgres } from './stack/embedded-postgres';
 import { PRODUCTION_API_REPLICAS, PRODUCTION_WORKERS } from './stack/production-topology';
 import { supervise } from './stack/supervisor';
 import { startTemporalDevServer, waitForTemporalFrontend } from './stack/temporal-dev-server';
-import { prepareNamespace } from '../libs/temporal/src/server/namespace';
 import { ensureTemporalRole, setupTemporalSchema, spawnTemporalServer, spawnTemporalUi, temporalServerPorts } from './stack/temporal-server';
 import {
   AbortedError,
   assertPortFree,
   describeExit,
-  exitOf,
   ExitInfo,
-  killEscalating,
-  killOnExit,
   log,
   pidAlive,
   pidCommand,
@@ -36,9 +33,12 @@ import {
  *               the SQLite file persists, so a restart resumes every open case with its timers
  *   JWT secret  $JWT_SECRET, else generated once into .data/jwt-secret (mode 600)
  *   then migrations, the worker and the API (child processes, output prefixed [worker] / [api]).
+ * `--topology production` instead: PostgreSQL, Temporal server on it and its UI, two workers, two API replicas
+ * (startProductionEngine).
  *
- * Ctrl-C / SIGTERM stops API, worker, Temporal, PostgreSQL in that order and exits 0; a worker that exits on its
- * own is started again (see startApp); if anything else dies on its own, everything is stopped and we exit 1. All
+ * Ctrl-C / SIGTERM stops APIs, workers, Temporal, PostgreSQL in that order and exits 0; a worker or API (and the
+ * production Temporal server or UI) that exits on its own is started again with backoff (startApp,
+ * scripts/stack/supervisor.ts); if PostgreSQL or the dev server dies, everything is stopped and we exit 1. All
  * children run in their own process groups, so a terminal Ctrl-C reaches only this process and the order holds.
  */
 

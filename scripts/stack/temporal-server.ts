@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { findRepoRoot } from '../../libs/temporal/src/test-server-executable';
-import { describeExit, exitOf, log, portAccepts, TailBuffer } from './util';
+import { assertPortFree, describeExit, exitOf, log, TailBuffer } from './util';
 
 /**
  * The production engine: Temporal server (v1.29.1, built by scripts/toolchain/temporal-server.sh) on PostgreSQL,
@@ -64,9 +64,26 @@ const MAX_MEMBERSHIP_PORT = 32_767;
 export async function freeTemporalServerPorts(): Promise<TemporalServerPorts> {
   for (;;) {
     const ports = temporalServerPorts(10_000 + Math.floor(Math.random() * 22_000));
-    const taken = await Promise.all(Object.values(ports).map((p) => portAccepts(p, '127.0.0.1', 200)));
-    if (!taken.some(Boolean)) return ports;
+    if (await portsFree(Object.values(ports))) return ports;
   }
+}
+
+/**
+ * `n` consecutive free ports below Linux's ephemeral range (32768–60999): an OS-picked port may meanwhile be the local
+ * end of some outgoing connection, which cannot be listened on, and a busy test process makes many.
+ */
+export async function freePortRun(n: number): Promise<number> {
+  for (;;) {
+    const first = 10_000 + Math.floor(Math.random() * 22_000);
+    const run = Array.from({ length: n }, (_, i) => first + i);
+    if (await portsFree(run)) return first;
+  }
+}
+
+async function portsFree(ports: number[]): Promise<boolean> {
+  // Bound on every address, as the API replicas bind; a port in use anywhere fails.
+  const free = await Promise.all(ports.map((p) => assertPortFree(p, '', '', '0.0.0.0').then(() => true, () => false)));
+  return free.every(Boolean);
 }
 
 export interface PostgresLogin {

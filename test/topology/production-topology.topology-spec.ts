@@ -7,8 +7,8 @@ import * as readline from 'node:readline';
 import { Client as PgClient } from 'pg';
 import { REGISTRATION_MATERIALS } from '../../libs/domain/src';
 import { temporalServerBinary } from '../../libs/temporal/src/test-server-executable';
-import { freeTemporalServerPorts } from '../../scripts/stack/temporal-server';
-import { exitOf, ExitInfo, freePort, pidAlive, portAccepts } from '../../scripts/stack/util';
+import { freePortRun, freeTemporalServerPorts } from '../../scripts/stack/temporal-server';
+import { exitOf, ExitInfo, pidAlive } from '../../scripts/stack/util';
 import { eventually } from '../support/fixtures';
 
 /**
@@ -49,13 +49,6 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 const children = (): Array<{ name: string; pid: number }> => JSON.parse(fs.readFileSync(path.join(DATA, 'up.state.json'), 'utf8')).children;
 const pidOf = (name: string) => children().find((c) => c.name === name)!.pid;
 const said = (re: RegExp) => output.some((l) => re.test(l));
-
-async function freePair(): Promise<number> {
-  for (;;) {
-    const p = await freePort();
-    if (!(await portAccepts(p + 1, '127.0.0.1', 200))) return p;
-  }
-}
 
 /**
  * A client as a load balancer in front of the replicas behaves: a request that finds its replica gone (connection
@@ -121,7 +114,11 @@ beforeAll(async () => {
   // Built once into .tools/ (a fresh machine: the server takes many minutes; README has the figures).
   const binaries = { TEMPORAL_SERVER: temporalServerBinary('server'), TEMPORAL_SQL_TOOL: temporalServerBinary('sql-tool'), TEMPORAL_UI_SERVER: temporalServerBinary('ui') };
   if (!fs.existsSync(path.join(ROOT, 'dist', 'scripts', 'up.js'))) throw new Error('dist/ is missing: run `npm test` (it builds) or `npm run build`.');
-  const [apiPort, pgPort, uiPort, temporalPorts] = [await freePair(), await freePort(), await freePort(), await freeTemporalServerPorts()];
+  // Below the ephemeral range, bound-checked: four ports in a row for the two replicas, PostgreSQL and the UI.
+  const temporalPorts = await freeTemporalServerPorts();
+  let apiPort = await freePortRun(4);
+  while (Object.values(temporalPorts).some((p) => p >= apiPort && p < apiPort + 4)) apiPort = await freePortRun(4);
+  const [pgPort, uiPort] = [apiPort + 2, apiPort + 3];
   apiUrls = [`http://127.0.0.1:${apiPort}`, `http://127.0.0.1:${apiPort + 1}`];
   temporalAddress = `127.0.0.1:${temporalPorts.frontend}`;
   fs.mkdirSync(DATA, { recursive: true });
