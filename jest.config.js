@@ -17,10 +17,12 @@ module.exports = {
   testTimeout: 60_000,
   testSequencer: '<rootDir>/test/setup/test-sequencer.js',
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/activities/**/*.spec.ts', '<rootDir>/test/console/**/*.spec.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/activities/**/*.spec.ts', '<rootDir>/test/console/**/*.spec.ts', '<rootDir>/scripts/**/*.spec.ts'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.int-spec.ts'], globalSetup: '<rootDir>/test/setup/workflow-global-setup.js', globalTeardown: '<rootDir>/test/setup/workflow-global-teardown.js' },
     { ...common, displayName: 'workflow', testMatch: ['<rootDir>/workflows/**/*.spec.ts'], globalSetup: '<rootDir>/test/setup/workflow-global-setup.js', globalTeardown: '<rootDir>/test/setup/workflow-global-teardown.js' },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'], globalSetup: '<rootDir>/test/setup/e2e-global-setup.js', globalTeardown: '<rootDir>/test/setup/e2e-global-teardown.js' },
+    // The production topology (Temporal server on PostgreSQL, 2 workers, 2 API replicas) as `npm run up` starts it.
+    { ...common, displayName: 'topology', testMatch: ['<rootDir>/test/topology/**/*.topology-spec.ts'] },
     { ...common, displayName: 'contract', testMatch: ['<rootDir>/test/contract/**/*.contract-spec.ts'], globalSetup: '<rootDir>/test/setup/e2e-global-setup.js', globalTeardown: '<rootDir>/test/setup/e2e-global-teardown.js' },
   ],
 };

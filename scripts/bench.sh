@@ -17,10 +17,16 @@ wants() {
   return 1
 }
 
-# Registration, ledger and trace run on a Temporal dev server (the CLI is built once, ~3 min on a fresh machine).
-if wants registration ledger trace; then
+# Registration, ledger, trace and topology run on a Temporal dev server (the CLI is built once, ~3 min on a fresh machine).
+if wants registration ledger trace topology; then
   TEMPORAL_CLI="$(bash scripts/toolchain/temporal-cli.sh | tail -n 1)"
   export TEMPORAL_CLI
+fi
+# The topology section also runs the production engine: Temporal server and its schema tool (built once, README).
+if wants topology; then
+  TEMPORAL_SERVER="$(bash scripts/toolchain/temporal-server.sh server | tail -n 1)"
+  TEMPORAL_SQL_TOOL="$(bash scripts/toolchain/temporal-server.sh sql-tool | tail -n 1)"
+  export TEMPORAL_SERVER TEMPORAL_SQL_TOOL
 fi
 # The ledger's baseline is pgbench on the same PostgreSQL; installed with apt-get if missing.
 if wants ledger; then

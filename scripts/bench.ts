@@ -10,6 +10,7 @@ import { registrationSection } from './bench/registration';
 import { Figure, printSummary } from './bench/report';
 import { traceSection } from './bench/trace';
 import { ServiceStack, startServiceStack } from './bench/service-stack';
+import { topologySection } from './bench/topology';
 import { EmbeddedPostgres, startEmbeddedPostgres } from './stack/embedded-postgres';
 import { freePort } from './stack/util';
 
@@ -24,12 +25,13 @@ import { freePort } from './stack/util';
  *   console       `npm start` (cold and warm) to the console's first render in Chromium vs to the API answering ready,
  *                 and the sign-in page's render vs Swagger UI's on the same server; bundle sizes (gzip) as context;
  *   trace         where an officer action's time goes, from its OpenTelemetry trace (API and worker processes with
- *                 tracing on, exporting to a receiver in the bench): median and p90 per part of the request.
+ *                 tracing on, exporting to a receiver in the bench): median and p90 per part of the request;
+ *   topology      the registration figures on the dev server vs Temporal server on PostgreSQL with 1 and 2 worker processes.
  * Every section shares one embedded PostgreSQL; registration and ledger share the real API and worker on a dev server.
  * Knobs (environment): BENCH_CASES, BENCH_CONCURRENCY, BENCH_ACTIONS, BENCH_TRANSFERS, BENCH_TRANSFER_CLIENTS,
  * BENCH_ACCOUNTS, BENCH_PGBENCH_SECONDS, BENCH_ISSUANCES, BENCH_ISSUANCE_CONCURRENCY, BENCH_ISSUANCE_BASELINE, BENCH_CONSOLE_RENDERS, BENCH_TRACE_ACTIONS.
  */
-const SECTIONS = ['registration', 'ledger', 'issuance', 'console', 'trace'] as const;
+const SECTIONS = ['registration', 'ledger', 'issuance', 'console', 'trace', 'topology'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function sectionsFrom(args: string[]): Section[] {
@@ -67,6 +69,7 @@ async function main() {
       }
       if (section === 'console') figures.push(...(await consoleSection()));
       if (section === 'trace') await traceSection(await database());
+      if (section === 'topology') figures.push(...(await topologySection(await database())));
     }
     printSummary(figures);
   } finally {

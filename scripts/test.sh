@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# `npm test`: dependencies, toolchain (Temporal CLI for the e2e dev server, Java time-skipping test server for the
-# workflow tests, Schemathesis for the contract tests), typecheck, then all jest projects (unit, integration,
-# workflow, e2e, and contract last). Extra arguments go to jest, e.g.
+# `npm test`: dependencies, toolchain (Temporal CLI for the e2e dev server, Temporal server for the production topology,
+# Java time-skipping test server for the workflow tests, Schemathesis for the contract tests), typecheck, then all jest
+# projects (unit, integration, workflow, e2e, topology, and contract last). Extra arguments go to jest, e.g.
 #   npm test -- --selectProjects unit
 #   npm test -- workflows/project-registration
 #   CONTRACT_RUNS=developer npm test -- --selectProjects contract
@@ -17,6 +17,16 @@ if ! bash scripts/toolchain/temporal-cli.sh >/dev/null; then
   log "ERROR: no Temporal CLI (see above); the e2e tests need it for their Temporal dev server."
   exit 1
 fi
+
+# The production topology test (test/topology) runs Temporal server on PostgreSQL: built once into .tools/ from the
+# Go module proxy (a fresh machine: ~25 min for the server on 2 busy cores; README, "The production topology").
+log "toolchain: Temporal server, its schema tool and the Web UI (production topology)"
+for component in server sql-tool ui; do
+  if ! bash scripts/toolchain/temporal-server.sh "$component" >/dev/null; then
+    log "ERROR: could not build the Temporal $component (see above); the production topology test needs it."
+    exit 1
+  fi
+done
 
 log "toolchain: Java time-skipping test server"
 set +e

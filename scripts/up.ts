@@ -4,18 +4,19 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as readline from 'node:readline';
 import { runMigrations } from '../libs/persistence/src/data-source';
+import { prepareNamespace } from '../libs/temporal/src/server/namespace';
 import { findRepoRoot } from '../libs/temporal/src/test-server-executable';
 import { dataDir, saveDevEnv } from './stack/dev-env';
 import { startEmbeddedPostgres } from './stack/embedded-postgres';
+import { PRODUCTION_API_REPLICAS, PRODUCTION_WORKERS } from './stack/production-topology';
+import { supervise } from './stack/supervisor';
 import { startTemporalDevServer, waitForTemporalFrontend } from './stack/temporal-dev-server';
+import { ensureTemporalRole, setupTemporalSchema, spawnTemporalServer, spawnTemporalUi, temporalServerPorts } from './stack/temporal-server';
 import {
   AbortedError,
   assertPortFree,
   describeExit,
-  exitOf,
   ExitInfo,
-  killEscalating,
-  killOnExit,
   log,
   pidAlive,
   pidCommand,
@@ -32,9 +33,12 @@ import {
  *               the SQLite file persists, so a restart resumes every open case with its timers
  *   JWT secret  $JWT_SECRET, else generated once into .data/jwt-secret (mode 600)
  *   then migrations, the worker and the API (child processes, output prefixed [worker] / [api]).
+ * `--topology production` instead: PostgreSQL, Temporal server on it and its UI, two workers, two API replicas
+ * (startProductionEngine).
  *
- * Ctrl-C / SIGTERM stops API, worker, Temporal, PostgreSQL in that order and exits 0; a worker that exits on its
- * own is started again (see startApp); if anything else dies on its own, everything is stopped and we exit 1. All
+ * Ctrl-C / SIGTERM stops APIs, workers, Temporal, PostgreSQL in that order and exits 0; a worker or API (and the
+ * production Temporal server or UI) that exits on its own is started again with backoff (startApp,
+ * scripts/stack/supervisor.ts); if PostgreSQL or the dev server dies, everything is stopped and we exit 1. All
  * children run in their own process groups, so a terminal Ctrl-C reaches only this process and the order holds.
  */
 
@@ -62,8 +66,11 @@ interface ChildRecord {
 }
 const state: { pid: number; children: ChildRecord[] } = { pid: process.pid, children: [] };
 
+/** Records (or, after a restart, replaces) the pid of the child with this name. */
 function recordChild(c: ChildRecord): void {
-  state.children.push(c);
+  const i = state.children.findIndex((x) => x.name === c.name);
+  if (i >= 0) state.children[i] = c; // keeps the start order, which the reaping walks backwards
+  else state.children.push(c);
   fs.writeFileSync(STATE_FILE, JSON.stringify(state, null, 2));
 }
 
@@ -150,21 +157,97 @@ function watch(name: string, exited: Promise<ExitInfo>, describe: (e: ExitInfo) 
   });
 }
 
+type Topology = 'dev' | 'production';
+
+/** `--topology dev` (the default: Temporal dev server) or `--topology production` (Temporal server on PostgreSQL). */
+function topologyFrom(args: string[]): Topology {
+  const i = args.findIndex((a) => a === '--topology' || a.startsWith('--topology='));
+  if (i < 0) return 'dev';
+  const value = args[i]!.includes('=') ? args[i]!.split('=')[1] : args[i + 1];
+  if (value === 'dev' || value === 'production') return value;
+  throw new Error(`unknown topology '${value ?? ''}': use --topology dev (the default) or --topology production`);
+}
+
+/** Where the system's parts are, as the apps and the printed summary need them. */
+interface Engine {
+  databaseUrl: string;
+  temporalAddress: string;
+  /** The Web UI's URL, or '' for an external Temporal. */
+  temporalUi: string;
+  /** API replicas and workers to run. */
+  apiPorts: number[];
+  workers: number;
+  extraLines: string[];
+}
+
 async function main(): Promise<void> {
   for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(s, () => onSignal(s));
   process.on('uncaughtException', (e) => void shutdown(1, `internal error: ${e.stack ?? e}`));
   process.on('unhandledRejection', (e) => void shutdown(1, `internal error: ${(e as Error)?.stack ?? e}`));
 
   const t0 = Date.now();
-  const signal = startup.signal;
+  const topology = topologyFrom(process.argv.slice(2));
   fs.mkdirSync(DATA, { recursive: true });
   const port = Number(process.env.PORT ?? 3000);
-  const temporalPort = Number(process.env.TEMPORAL_PORT ?? 7233);
-  const temporalUiPort = Number(process.env.TEMPORAL_UI_PORT ?? 8233);
   const namespace = process.env.TEMPORAL_NAMESPACE || 'default';
   await reapPreviousRun();
   const workerMain = entryPoint('worker');
   const apiMain = entryPoint('api');
+
+  // 1–2. PostgreSQL and Temporal
+  const engine = topology === 'production' ? await startProductionEngine(port, namespace) : await startDevEngine(port, namespace);
+  checkAborted();
+
+  // 3. Secret + schema
+  const jwtSecret = process.env.JWT_SECRET || jwtSecretFromFile(path.join(DATA, 'jwt-secret'));
+  const tm = Date.now();
+  const ran = await runMigrations(engine.databaseUrl);
+  log(TAG, ran.length ? `migrations applied (${seconds(tm)}): ${ran.join(', ')}` : 'database schema up to date (no pending migrations)');
+  checkAborted();
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: engine.databaseUrl,
+    TEMPORAL_ADDRESS: engine.temporalAddress,
+    TEMPORAL_NAMESPACE: namespace,
+    JWT_SECRET: jwtSecret,
+    // The case page links registry staff to the case's workflow in the Temporal UI (apps/api/src/temporal/temporal-ui.ts).
+    ...(engine.temporalUi && !process.env.TEMPORAL_UI_URL ? { TEMPORAL_UI_URL: engine.temporalUi } : {}),
+  };
+  // For `npm run seed` / `npm run demo` in another terminal (scripts/stack/dev-env.ts reads it).
+  saveDevEnv({ PORT: String(port), DATABASE_URL: engine.databaseUrl, TEMPORAL_ADDRESS: engine.temporalAddress, TEMPORAL_NAMESPACE: namespace, JWT_SECRET: jwtSecret });
+
+  // 4. Workers, then API replicas (one of each: named worker / api as always; more: worker-1, worker-2, …)
+  const named = (what: string, i: number, n: number) => (n === 1 ? what : `${what}-${i + 1}`);
+  for (let i = 0; i < engine.workers; i++) startApp(named('worker', i, engine.workers), workerMain, env);
+  engine.apiPorts.forEach((p, i) => startApp(named('api', i, engine.apiPorts.length), apiMain, { ...env, PORT: String(p) }));
+
+  // 5. Wait for the API replicas
+  const apiUrls = engine.apiPorts.map((p) => `http://localhost:${p}`);
+  await Promise.all(apiUrls.map((u) => waitForHealth(`${u}/health`, 120_000)));
+  checkAborted();
+
+  const apiUrl = apiUrls[0]!;
+  printBox([
+    `Carbon inclusion registry is up (${seconds(t0)}, topology ${topology})`,
+    '',
+    `Console       ${apiUrl}/console  (public portal: ${apiUrl}/console/public)`,
+    ...(apiUrls.length === 1 ? [`API           ${apiUrl}`] : apiUrls.map((u, i) => `API replica ${i + 1} ${u}`)),
+    `OpenAPI docs  ${apiUrl}/docs`,
+    engine.temporalUi ? `Temporal UI   ${engine.temporalUi}` : `Temporal      ${engine.temporalAddress} (external, namespace ${namespace})`,
+    `Database      ${maskUrl(engine.databaseUrl)}`,
+    ...engine.extraLines,
+    '',
+    'Seed demo users: npm run seed',
+    'Stop: Ctrl-C',
+  ]);
+}
+
+/** The embedded default: PostgreSQL (or $DATABASE_URL) and a Temporal dev server (or $TEMPORAL_ADDRESS); one worker, one API. */
+async function startDevEngine(port: number, namespace: string): Promise<Engine> {
+  const signal = startup.signal;
+  const temporalPort = Number(process.env.TEMPORAL_PORT ?? 7233);
+  const temporalUiPort = Number(process.env.TEMPORAL_UI_PORT ?? 8233);
   // Fail before starting anything if a port we need is taken (the API would only die after everything else is up).
   await assertPortFree(port, 'API', 'Stop whatever uses it, or set PORT=…', '0.0.0.0');
   if (!process.env.TEMPORAL_ADDRESS) {
@@ -178,18 +261,7 @@ async function main(): Promise<void> {
   if (databaseUrl) {
     log(TAG, `using DATABASE_URL ${maskUrl(databaseUrl)}`);
   } else {
-    const pg = await startEmbeddedPostgres({
-      dataDir: path.join(DATA, 'postgres'),
-      port: Number(process.env.PGPORT ?? 5433),
-      database: 'registry',
-      persistent: true,
-      detached: true,
-      logFile: path.join(DATA, 'postgres.log'),
-      signal,
-    });
-    stack.push({ name: 'PostgreSQL', stop: pg.stop });
-    recordChild({ name: 'PostgreSQL', pid: pg.pid, match: path.join(DATA, 'postgres'), signal: 'SIGINT' });
-    watch('PostgreSQL', pg.exited, (e) => `${describeExit(e)}; see .data/postgres.log`);
+    const pg = await startPostgres(path.join(DATA, 'postgres'), path.join(DATA, 'postgres.log'));
     databaseUrl = pg.url;
   }
   checkAborted();
@@ -216,49 +288,112 @@ async function main(): Promise<void> {
     temporalAddress = t.address;
     temporalUi = t.uiUrl;
   }
+  return { databaseUrl, temporalAddress, temporalUi, apiPorts: [port], workers: 1, extraLines: [] };
+}
+
+/** Embedded PostgreSQL on $PGPORT (5433), persistent; its death stops everything (nothing works without it). */
+async function startPostgres(dataDir: string, logFile: string) {
+  const pg = await startEmbeddedPostgres({
+    dataDir,
+    port: Number(process.env.PGPORT ?? 5433),
+    database: 'registry',
+    persistent: true,
+    detached: true,
+    logFile,
+    signal: startup.signal,
+  });
+  stack.push({ name: 'PostgreSQL', stop: pg.stop });
+  recordChild({ name: 'PostgreSQL', pid: pg.pid, match: dataDir, signal: 'SIGINT' });
+  watch('PostgreSQL', pg.exited, (e) => `${describeExit(e)}; see ${shown(logFile)}`);
+  return pg;
+}
+
+/**
+ * `--topology production`: one embedded PostgreSQL cluster (.data/production/postgres) holding the registry's
+ * database and Temporal's two; Temporal's schemas set up with its schema tool; Temporal server v1.29.1 on it
+ * (docker/temporal/production.yaml), the `default` namespace with the case search attributes, the standalone UI;
+ * then two workers and two API replicas (PORT and PORT+1). The Temporal server and UI are supervised like the apps:
+ * their state is in PostgreSQL, so a restart loses nothing.
+ */
+async function startProductionEngine(port: number, namespace: string): Promise<Engine> {
+  if (process.env.DATABASE_URL || process.env.TEMPORAL_ADDRESS) {
+    throw new Error('--topology production starts its own PostgreSQL and Temporal server: unset DATABASE_URL and TEMPORAL_ADDRESS (or run the default topology against them).');
+  }
+  const dir = path.join(DATA, 'production');
+  fs.mkdirSync(dir, { recursive: true });
+  const apiPorts = Array.from({ length: PRODUCTION_API_REPLICAS }, (_, i) => port + i);
+  const ports = temporalServerPorts(Number(process.env.TEMPORAL_PORT ?? 7233));
+  const uiPort = Number(process.env.TEMPORAL_UI_PORT ?? 8233);
+  for (const p of apiPorts) await assertPortFree(p, 'API', 'Stop whatever uses it, or set PORT=… (the replicas use PORT and PORT+1)', '0.0.0.0');
+  const hint = 'A Temporal server from an earlier run may still be running; stop it, or set TEMPORAL_PORT=… (its other ports follow it).';
+  for (const [what, p] of Object.entries(ports)) await assertPortFree(p, `Temporal server (${what})`, hint);
+  await assertPortFree(uiPort, 'Temporal Web UI', 'Stop whatever uses it, or set TEMPORAL_UI_PORT=…');
+  const binaries = { server: requiredEnv('TEMPORAL_SERVER'), sqlTool: requiredEnv('TEMPORAL_SQL_TOOL'), ui: requiredEnv('TEMPORAL_UI_SERVER') };
+
+  // 1. PostgreSQL: the registry's database, and a login for Temporal that owns its own two.
+  const pg = await startPostgres(path.join(dir, 'postgres'), path.join(dir, 'postgres.log'));
+  checkAborted();
+  const u = new URL(pg.url);
+  const superuser = { host: '127.0.0.1', port: Number(u.port), user: decodeURIComponent(u.username), password: decodeURIComponent(u.password) };
+  const temporalDb = await ensureTemporalRole(superuser, process.env.TEMPORAL_DB_PASSWORD || 'temporal');
+  await setupTemporalSchema(binaries.sqlTool, temporalDb, path.join(dir, 'temporal-schema.log'));
   checkAborted();
 
-  // 3. Secret + schema
-  const jwtSecret = process.env.JWT_SECRET || jwtSecretFromFile(path.join(DATA, 'jwt-secret'));
-  const tm = Date.now();
-  const ran = await runMigrations(databaseUrl);
-  log(TAG, ran.length ? `migrations applied (${seconds(tm)}): ${ran.join(', ')}` : 'database schema up to date (no pending migrations)');
-  checkAborted();
-
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(port),
-    DATABASE_URL: databaseUrl,
-    TEMPORAL_ADDRESS: temporalAddress,
-    TEMPORAL_NAMESPACE: namespace,
-    JWT_SECRET: jwtSecret,
-    // The case page links registry staff to the case's workflow in the Temporal UI (apps/api/src/temporal/temporal-ui.ts).
-    ...(temporalUi && !process.env.TEMPORAL_UI_URL ? { TEMPORAL_UI_URL: temporalUi } : {}),
+  // 2. Temporal server, namespace and search attributes, UI.
+  const serverLog = path.join(dir, 'temporal.log');
+  stack.push(
+    supervise('Temporal server', {
+      launch: () => spawnTemporalServer({ binary: binaries.server, db: temporalDb, ports, logFile: serverLog, detached: true }),
+      stopSignals: [
+        ['SIGTERM', 20_000],
+        ['SIGKILL', 5_000],
+      ],
+      onStart: (c) => c.pid !== undefined && recordChild({ name: 'Temporal server', pid: c.pid, match: binaries.server, signal: 'SIGTERM' }),
+    }),
+  );
+  const temporalAddress = `127.0.0.1:${ports.frontend}`;
+  const t = Date.now();
+  try {
+    await prepareNamespace(temporalAddress, namespace, { timeoutMs: 90_000, log: (m) => log(TAG, m) });
+  } catch (e) {
+    throw new Error(`${(e as Error).message}\nSee ${shown(serverLog)}.`);
+  }
+  log(TAG, `Temporal server ready on ${temporalAddress}, namespace ${namespace} with the case search attributes (${seconds(t)})`);
+  const uiLog = path.join(dir, 'temporal-ui.log');
+  stack.push(
+    supervise('Temporal UI', {
+      launch: () => spawnTemporalUi({ binary: binaries.ui, temporalAddress, port: uiPort, namespace, logFile: uiLog, detached: true }),
+      stopSignals: [
+        ['SIGTERM', 5_000],
+        ['SIGKILL', 5_000],
+      ],
+      onStart: (c) => c.pid !== undefined && recordChild({ name: 'Temporal UI', pid: c.pid, match: binaries.ui, signal: 'SIGTERM' }),
+    }),
+  );
+  return {
+    databaseUrl: pg.url,
+    temporalAddress,
+    temporalUi: `http://localhost:${uiPort}`,
+    apiPorts,
+    workers: PRODUCTION_WORKERS,
+    extraLines: [
+      `Temporal      ${temporalAddress} (server v1.29.1 on PostgreSQL: databases temporal, temporal_visibility)`,
+      `Logs          ${shown(dir)}/ (postgres.log, temporal.log, temporal-ui.log)`,
+      'Two API replicas share the database and Temporal: any one serves any request (put a load balancer in front).',
+    ],
   };
-  // For `npm run seed` / `npm run demo` in another terminal (scripts/stack/dev-env.ts reads it).
-  saveDevEnv({ PORT: String(port), DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, TEMPORAL_NAMESPACE: namespace, JWT_SECRET: jwtSecret });
+}
 
-  // 4. Worker, then API
-  startApp('worker', workerMain, env, true);
-  startApp('api', apiMain, env);
+/** A path as the user should read it: relative inside the repository (.data/…), else absolute ($REGISTRY_DATA_DIR). */
+function shown(p: string): string {
+  const r = path.relative(ROOT, p);
+  return r.startsWith('..') ? p : r;
+}
 
-  // 5. Wait for the API
-  const apiUrl = `http://localhost:${port}`;
-  await waitForHealth(`${apiUrl}/health`, 120_000);
-  checkAborted();
-
-  printBox([
-    `Carbon inclusion registry is up (${seconds(t0)})`,
-    '',
-    `Console       ${apiUrl}/console  (public portal: ${apiUrl}/console/public)`,
-    `API           ${apiUrl}`,
-    `OpenAPI docs  ${apiUrl}/docs`,
-    temporalUi ? `Temporal UI   ${temporalUi}` : `Temporal      ${temporalAddress} (external, namespace ${namespace})`,
-    `Database      ${maskUrl(databaseUrl)}`,
-    '',
-    'Seed demo users: npm run seed',
-    'Stop: Ctrl-C',
-  ]);
+function requiredEnv(name: string): string {
+  const v = process.env[name];
+  if (!v) throw new Error(`${name} is not set: run through \`npm run up -- --topology production\` (scripts/up.sh builds and sets it).`);
+  return v;
 }
 
 function checkAborted(): void {
@@ -274,69 +409,33 @@ function entryPoint(app: string): string {
 }
 
 /**
- * A worker whose `run()` fails exits non-zero so that a supervisor starts a fresh one (fault 9); here we are that
- * supervisor. A worker that keeps failing (more than this many times a minute) takes the system down instead, so
- * the failure is seen rather than looped.
+ * Runs `node <script>` with output prefixed by [name], supervised: a child that exits on its own (a worker whose
+ * `run()` failed exits non-zero on purpose, fault 9; an API that crashed) is started again with backoff, logged
+ * (scripts/stack/supervisor.ts), and the rest of the system keeps running. Registered for ordered shutdown.
  */
-const WORKER_RESTARTS_PER_MINUTE = 5;
-
-/**
- * Runs `node <script>` with output prefixed by [name]; registers it for ordered shutdown. With `restart`, a child
- * that exits on its own is started again after a second (within WORKER_RESTARTS_PER_MINUTE); otherwise, or past
- * that, its exit stops the whole system.
- */
-function startApp(name: string, script: string, env: NodeJS.ProcessEnv, restart = false): void {
+function startApp(name: string, script: string, env: NodeJS.ProcessEnv): void {
   const file = path.join(ROOT, script);
-  const exits: number[] = [];
-  let child: ChildProcess;
-  let removeExitHook = () => {};
-  let stopping: Promise<void> | undefined;
-  const launch = () => {
-    child = spawnApp(name, file, env);
-    removeExitHook = killOnExit(child, 'SIGTERM');
-    void exitOf(child).then((e) => {
-      removeExitHook();
-      if (shuttingDown || stopping) return;
-      const now = Date.now();
-      exits.push(now);
-      const recent = exits.filter((t) => now - t < 60_000).length;
-      if (restart && recent <= WORKER_RESTARTS_PER_MINUTE) {
-        log(TAG, `${name} exited (${describeExit(e)}): starting it again in 1s (${recent} in the last minute)`);
-        setTimeout(() => {
-          if (!shuttingDown && !stopping) launch();
-        }, 1000);
-        return;
-      }
-      const why = restart ? `${name} exited ${recent} times within a minute (last: ${describeExit(e)})` : `${name} exited unexpectedly (${describeExit(e)})`;
-      void shutdown(1, `${why}: shutting everything down`);
-    });
-  };
-  stack.push({
-    name,
-    stop: () =>
-      (stopping ??= (async () => {
-        removeExitHook();
-        if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-        // The apps drain on SIGTERM (Nest shutdown hooks; the worker lets running activities finish).
-        const r = await killEscalating(child, [
-          ['SIGTERM', 20_000],
-          ['SIGKILL', 5_000],
-        ]);
-        if (r?.signal === 'SIGKILL') log(TAG, `${name} did not stop within 20s of SIGTERM and was killed`);
-      })()),
-  });
-  launch();
+  stack.push(
+    supervise(name, {
+      launch: () => spawnApp(name, file, env),
+      // The apps drain on SIGTERM (Nest shutdown hooks; the worker lets running activities finish).
+      stopSignals: [
+        ['SIGTERM', 20_000],
+        ['SIGKILL', 5_000],
+      ],
+      onStart: (child) => child.pid !== undefined && recordChild({ name, pid: child.pid, match: file, signal: 'SIGTERM' }),
+    }),
+  );
 }
 
-/** Spawns `node <file>` in its own process group, output prefixed by [name], and records its pid for reapPreviousRun. */
+/** Spawns `node <file>` in its own process group, output prefixed by [name]. */
 function spawnApp(name: string, file: string, env: NodeJS.ProcessEnv): ChildProcess {
   const child = spawn(process.execPath, [file], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  const color = process.stdout.isTTY ? (name === 'api' ? '\x1b[36m' : '\x1b[35m') : '';
+  const color = process.stdout.isTTY ? (name.startsWith('api') ? '\x1b[36m' : '\x1b[35m') : '';
   const prefix = color ? `${color}[${name}]\x1b[0m ` : `[${name}] `;
   readline.createInterface({ input: child.stdout! }).on('line', (l) => process.stdout.write(prefix + l + '\n'));
   readline.createInterface({ input: child.stderr! }).on('line', (l) => process.stderr.write(prefix + l + '\n'));
   child.once('error', (e) => log(TAG, `${name} could not be started: ${e.message}`));
-  if (child.pid !== undefined) recordChild({ name, pid: child.pid, match: file, signal: 'SIGTERM' });
   return child;
 }
 

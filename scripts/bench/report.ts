@@ -8,6 +8,8 @@ export interface Quantity {
   label: string;
   value: number;
   unit: '/s' | 'tps' | 'ms';
+  /** For latencies: the 99th percentile beside the headline value (the topology section compares it). */
+  p99?: number;
   /** Context printed after the number (counts, settings), not in the summary. */
   note?: string;
 }

@@ -53,21 +53,21 @@ interface ScriptResult {
   stderr: string;
 }
 
-function runToolchainScript(name: string): ScriptResult {
+function runToolchainScript(name: string, args: string[] = [], timeoutMs = SCRIPT_TIMEOUT_MS): ScriptResult {
   const script = path.join(findRepoRoot(), 'scripts', 'toolchain', name);
   // spawnSync rather than execFileSync: we need stdout, stderr and the exit code in every case
   // (exit 3 is an answer, not an error). Run through bash so a lost executable bit does not matter.
-  const res = spawnSync('bash', [script], {
+  const res = spawnSync('bash', [script, ...args], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
-    timeout: SCRIPT_TIMEOUT_MS,
+    timeout: timeoutMs,
     maxBuffer: 16 * 1024 * 1024,
   });
   if (res.error || res.status === null) {
     // bash missing, timeout, killed by a signal, ...
     const why = res.error
       ? `could not run: ${res.error.message}`
-      : `was killed by ${res.signal ?? 'a signal'} (timeout is ${SCRIPT_TIMEOUT_MS / 1000}s)`;
+      : `was killed by ${res.signal ?? 'a signal'} (timeout is ${timeoutMs / 1000}s)`;
     throw new Error(`${script} ${why}\n${res.stderr ?? ''}`.trimEnd());
   }
   return { status: res.status, stdout: res.stdout, stderr: res.stderr };
@@ -121,5 +121,20 @@ export function temporalCliPath(): string {
     );
   }
   if (res.stderr) process.stderr.write(res.stderr); // e.g. "building Temporal CLI ... (~3 min)"
+  return p;
+}
+
+/**
+ * Absolute path of a binary of the production engine (scripts/toolchain/temporal-server.sh): the Temporal server, its
+ * SQL schema tool or the standalone Web UI. Honors $TEMPORAL_SERVER / $TEMPORAL_SQL_TOOL / $TEMPORAL_UI_SERVER; on a
+ * fresh machine builds it with Go first (the server: many minutes on 2 busy cores, hence the long timeout).
+ */
+export function temporalServerBinary(component: 'server' | 'sql-tool' | 'ui'): string {
+  const res = runToolchainScript('temporal-server.sh', [component], 45 * 60_000);
+  const p = lastLine(res.stdout);
+  if (res.status !== 0 || !p) {
+    throw new Error(`scripts/toolchain/temporal-server.sh ${component} failed (exit ${res.status}).\n${res.stderr.trim() || '(no stderr output)'}`);
+  }
+  if (res.stderr) process.stderr.write(res.stderr);
   return p;
 }
