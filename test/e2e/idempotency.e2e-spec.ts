@@ -37,6 +37,19 @@ describe('Idempotency-Key (end to end)', () => {
     expect(await events(caseNo, 'review_request_supplement')).toBe(1);
   });
 
+  it('a keyed retry of an action that was applied but never answered (the replica died) gets its outcome, not a refusal of the state it led to', async () => {
+    const caseNo = await cases().submitted();
+    const key = randomUUID();
+    const first = await post(r.officer, `/registrations/${caseNo}/review`, { outcome: 'pass' }, key).expect(200);
+    // As if the API replica had died after the Update completed and before it kept the answer: the key is free again, same attempt.
+    await api.db.query(`UPDATE idempotency_keys SET state = 'in_progress', status_code = NULL, response = NULL, locked_until = NULL WHERE caller = $1 AND operation LIKE '%/review'`, [r.officer.userId]);
+    const again = await post(r.officer, `/registrations/${caseNo}/review`, { outcome: 'pass' }, key).expect(200);
+    expect(again.body).toMatchObject({ caseNo, status: 'review_passed', round: first.body.round });
+    expect(await events(caseNo, 'review_pass')).toBe(1);
+    // Without the key the same request is a new one, and the state refuses it.
+    await post(r.officer, `/registrations/${caseNo}/review`, { outcome: 'pass' }).expect(409);
+  });
+
   it('a different request with the same key answers 422 and does nothing', async () => {
     const caseNo = await cases().submitted();
     const key = randomUUID();

@@ -173,15 +173,34 @@ export abstract class CaseService<R extends CaseRow> {
   async act<V extends CaseView>(actor: Actor, caseNo: string, action: string, args: Record<string, unknown>, idem: IdempotencyContext): Promise<V> {
     const c = await this.load(actor, caseNo);
     const proc = this.procedure(c.jurisdiction);
-    assertMayTake(proc, c.status, action, actor, { reviewers: c.reviewedBy ?? [] });
-    const request = { actor, ...actionArgs(proc, action, args) };
     const workflowId = caseWorkflowId(this.caseType, caseNo);
+    try {
+      assertMayTake(proc, c.status, action, actor, { reviewers: c.reviewedBy ?? [] });
+    } catch (refused) {
+      if (idem.keyed && c.status !== proc.initial) return this.earlierOutcomeOr<V>(workflowId, idem.updateId, refused);
+      throw refused;
+    }
+    const request = { actor, ...actionArgs(proc, action, args) };
     try {
       if (c.status === proc.initial) return await this.startWith<V>(c, action, request, idem);
       return await this.temporal.call((client) => client.workflow.getHandle(workflowId).executeUpdate(caseActionUpdate<V>(action), { args: [request], updateId: idem.updateId }));
     } catch (e) {
       if (e instanceof WorkflowNotFoundError) return this.workflowGone(c, workflowId);
       throw e;
+    }
+  }
+
+  /**
+   * A keyed retry that the case's state refuses may be the retry of an action that was applied but never answered (the
+   * API replica died, or the call timed out, after the Update completed): the key's attempt — and so the Update ID — is
+   * the same, and the workflow still holds that Update's outcome. Answer it; if no such Update ran, the refusal stands.
+   */
+  private async earlierOutcomeOr<V extends CaseView>(workflowId: string, updateId: string, refused: unknown): Promise<V> {
+    try {
+      return await this.temporal.call((client) => client.workflow.getHandle(workflowId).getUpdateHandle<V>(updateId).result());
+    } catch (e) {
+      if (e instanceof WorkflowNotFoundError) throw refused; // no Update with this ID: the request never acted
+      throw e; // its failure, as the first attempt would have answered it; or Temporal unreachable (503)
     }
   }
 
