@@ -10,14 +10,12 @@ import { describeRoles, operationId } from './common/api-operations';
 import { DomainExceptionFilter } from './common/domain-exception.filter';
 import { ErrorResponse } from './common/error-response';
 import { SafeTextPipe } from './common/safe-text.pipe';
-import { boundUnreadBody } from './common/unread-body';
 
 /** Everything main.ts, the e2e tests and the demo share: the text rule and validation, the error shape, OpenAPI at /docs. */
 export function configureApp(app: INestApplication): INestApplication {
   app.useLogger(app.get(Logger));
   // First middleware, before the body parsers: a request refused for its body (413, bad JSON) is audited too.
   app.use(app.get(AuditTrail).middleware);
-  app.use(boundUnreadBody); // a refusal sent before the body was read does not read the rest of it
   app.useGlobalPipes(new SafeTextPipe(), new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new DomainExceptionFilter());
   answerMalformedRequestsInTheErrorShape(app.getHttpServer());
