@@ -29,7 +29,7 @@ export function DocumentUpload(kinds: readonly string[]) {
         type: 'object',
         required: ['kind', 'file'],
         properties: {
-          kind: { type: 'string', enum: [...kinds], description: 'Send it before `file`: a kind you may not upload is then refused before the file is read' },
+          kind: { type: 'string', enum: [...kinds], description: 'Send it before `file`: a kind you may not upload is then refused without the file being stored' },
           file: { type: 'string', format: 'binary', description: `At most ${MB} MB (${MAX_DOCUMENT_BYTES} bytes). File name in UTF-8: at most 255 characters, no control characters; stored NFC-normalised` },
         },
       },
