@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { runMigrations } from '../libs/persistence/src/data-source';
 import { consoleSection } from './bench/console';
+import { documentsSection } from './bench/documents';
 import { issuanceSection } from './bench/issuance';
 import { ledgerSection } from './bench/ledger';
 import { registrationSection } from './bench/registration';
@@ -26,12 +27,14 @@ import { freePort } from './stack/util';
  *                 and the sign-in page's render vs Swagger UI's on the same server; bundle sizes (gzip) as context;
  *   trace         where an officer action's time goes, from its OpenTelemetry trace (API and worker processes with
  *                 tracing on, exporting to a receiver in the bench): median and p90 per part of the request;
- *   topology      the registration figures on the dev server vs Temporal server on PostgreSQL with 1 and 2 worker processes.
- * Every section shares one embedded PostgreSQL; registration and ledger share the real API and worker on a dev server.
+ *   topology      the registration figures on the dev server vs Temporal server on PostgreSQL with 1 and 2 worker processes;
+ *   documents     the API process's peak RSS under 10 concurrent 20 MB uploads, then downloads, vs its RSS at rest.
+ * Every section shares one embedded PostgreSQL; registration, ledger and documents share the real API and worker on a dev server.
  * Knobs (environment): BENCH_CASES, BENCH_CONCURRENCY, BENCH_ACTIONS, BENCH_TRANSFERS, BENCH_TRANSFER_CLIENTS,
- * BENCH_ACCOUNTS, BENCH_PGBENCH_SECONDS, BENCH_ISSUANCES, BENCH_ISSUANCE_CONCURRENCY, BENCH_ISSUANCE_BASELINE, BENCH_CONSOLE_RENDERS, BENCH_TRACE_ACTIONS.
+ * BENCH_ACCOUNTS, BENCH_PGBENCH_SECONDS, BENCH_ISSUANCES, BENCH_ISSUANCE_CONCURRENCY, BENCH_ISSUANCE_BASELINE, BENCH_CONSOLE_RENDERS, BENCH_TRACE_ACTIONS,
+ * BENCH_DOCUMENT_CLIENTS, BENCH_DOCUMENT_MB.
  */
-const SECTIONS = ['registration', 'ledger', 'issuance', 'console', 'trace', 'topology'] as const;
+const SECTIONS = ['registration', 'ledger', 'issuance', 'console', 'trace', 'topology', 'documents'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function sectionsFrom(args: string[]): Section[] {
@@ -70,6 +73,7 @@ async function main() {
       if (section === 'console') figures.push(...(await consoleSection()));
       if (section === 'trace') await traceSection(await database());
       if (section === 'topology') figures.push(...(await topologySection(await database())));
+      if (section === 'documents') figures.push(...(await documentsSection(await services())));
     }
     printSummary(figures);
   } finally {

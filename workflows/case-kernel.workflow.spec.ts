@@ -42,7 +42,7 @@ describe('case kernel (time skipping)', () => {
     const { projectId } = await makeRegisteredProject(db, r);
     const draft = await issuances.create(r.developer, { projectId, monitoringPeriod: { start: '2025-02-01', end: '2025-12-31' }, claimedTco2e: '100' });
     for (const kind of ['application_letter', 'accounting_report', 'verification_report', 'authenticity_commitment']) {
-      await issuances.uploadDocument(r.developer, draft.caseNo, kind, { originalname: `${kind}.pdf`, mimetype: 'application/pdf', buffer: Buffer.from(`${kind} ${randomUUID()}`) });
+      await issuances.uploadDocument(r.developer, draft.caseNo, { kind, filename: `${kind}.pdf`, contentType: 'application/pdf', content: Buffer.from(`${kind} ${randomUUID()}`) });
     }
     await issuances.act(r.developer, draft.caseNo, 'submit', {}, unkeyed());
     await issuances.act(r.officer, draft.caseNo, 'review', { outcome: 'pass', auditedTco2e: '100' }, unkeyed());

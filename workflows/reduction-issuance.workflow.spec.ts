@@ -51,7 +51,7 @@ describe('reduction issuance workflow (time skipping)', () => {
     const { projectId } = await makeRegisteredProject(db, r);
     const draft = await service.create(r.developer, { projectId, monitoringPeriod: { start: '2025-02-01', end: '2025-12-31' }, claimedTco2e, verifierOrganisationId: verifier.organisationId });
     for (const kind of ['application_letter', 'accounting_report', 'authenticity_commitment']) await upload(r.developer, draft.caseNo, kind);
-    await service.uploadDocument(verifier, draft.caseNo, 'verification_report', { originalname: 'verification.pdf', mimetype: 'application/pdf', buffer: Buffer.from('verified') });
+    await service.uploadDocument(verifier, draft.caseNo, { kind: 'verification_report', filename: 'verification.pdf', contentType: 'application/pdf', content: Buffer.from('verified') });
     await service.act(r.developer, draft.caseNo, 'submit', {}, unkeyed());
     return { caseNo: draft.caseNo, projectId };
   }

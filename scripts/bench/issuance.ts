@@ -134,7 +134,7 @@ async function readyApplication(db: DataSource, service: IssuancesService, p: Pa
   for (const kind of ISSUANCE_MATERIALS) {
     // BJ-21: the named verifier uploads the verification report, the developer everything else.
     const by = kind === 'verification_report' ? p.verifier : p.developer;
-    await service.uploadDocument(by, draft.caseNo, kind, { originalname: `${kind}.pdf`, mimetype: 'application/pdf', buffer: Buffer.from(`${kind} of ${draft.caseNo}`) });
+    await service.uploadDocument(by, draft.caseNo, { kind, filename: `${kind}.pdf`, contentType: 'application/pdf', content: Buffer.from(`${kind} of ${draft.caseNo}`) });
   }
   return draft.caseNo;
 }

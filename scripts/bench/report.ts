@@ -7,7 +7,7 @@
 export interface Quantity {
   label: string;
   value: number;
-  unit: '/s' | 'tps' | 'ms';
+  unit: '/s' | 'tps' | 'ms' | 'MB';
   /** For latencies: the 99th percentile beside the headline value (the topology section compares it). */
   p99?: number;
   /** Context printed after the number (counts, settings), not in the summary. */

@@ -8,6 +8,7 @@ import { HardenedKernel1763900000000 } from './migrations/1763900000000-hardened
 import { Identity1763900000100 } from './migrations/1763900000100-identity';
 import { AuditLogAndAppRole1763900000200 } from './migrations/1763900000200-audit-log-and-app-role';
 import { DeadlineStart1764000000000 } from './migrations/1764000000000-deadline-start';
+import { DocumentChunks1764100000300 } from './migrations/1764100000300-document-chunks';
 import { TimeoutClosingClient } from './timeout-closing-client';
 
 export const MIGRATIONS = [
@@ -17,6 +18,7 @@ export const MIGRATIONS = [
   Identity1763900000100,
   AuditLogAndAppRole1763900000200,
   DeadlineStart1764000000000,
+  DocumentChunks1764100000300,
 ];
 
 /**

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../../../../libs/domain/src';
+import { DocumentContent, DocumentStore } from './document-store';
 
 /**
  * What every case has, whatever its type (registration or issuance): the timeline, the publicity rounds
@@ -9,7 +9,11 @@ import { DomainError } from '../../../../libs/domain/src';
  */
 @Injectable()
 export class CaseRecordsRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    // Scripts and tests that build the repository themselves get the one store there is.
+    private readonly store: DocumentStore = new DocumentStore(db),
+  ) {}
 
   timeline(caseNo: string) {
     return this.db.query(
@@ -41,28 +45,29 @@ export class CaseRecordsRepository {
     );
   }
 
-  /** Content-addressed: the blob is stored once per digest; the case document references it (BJ-31). */
-  async addDocument(d: { caseNo: string; kind: string; filename: string; contentType: string; content: Buffer; round: number; userId: string }) {
-    const sha256 = createHash('sha256').update(d.content).digest('hex');
+  /** Content-addressed: the bytes are stored once per digest (DocumentStore); the case document references them (BJ-31). */
+  async addDocument(d: { caseNo: string; kind: string; filename: string; contentType: string; content: DocumentContent; round: number; userId: string }) {
     return this.db.transaction(async (m) => {
-      await m.query(`INSERT INTO document_blobs (sha256, content, size_bytes) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [sha256, d.content, d.content.length]);
+      const stored = await this.store.put(m, d.content);
       const [row] = await m.query(
         `INSERT INTO case_documents (case_no, kind, filename, content_type, sha256, size_bytes, round, uploaded_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
          RETURNING id, kind, filename, content_type AS "contentType", sha256, size_bytes AS "sizeBytes", round, uploaded_at AS "uploadedAt"`,
-        [d.caseNo, d.kind, d.filename, d.contentType, sha256, d.content.length, d.round, d.userId],
+        [d.caseNo, d.kind, d.filename, d.contentType, stored.sha256, stored.sizeBytes, d.round, d.userId],
       );
       return row;
     });
   }
 
-  async documentContent(caseNo: string, id: string): Promise<{ filename: string; contentType: string; sha256: string; content: Buffer } | null> {
-    const rows = await this.db.query(
-      `SELECT d.filename, d.content_type AS "contentType", d.sha256, b.content FROM case_documents d JOIN document_blobs b ON b.sha256 = d.sha256
-       WHERE d.case_no = $1 AND d.id = $2`,
+  /** A document's description, and its bytes as they are read (nothing is read until the caller asks). */
+  async documentContent(caseNo: string, id: string) {
+    const [d] = await this.db.query(
+      `SELECT filename, content_type AS "contentType", sha256, size_bytes AS "sizeBytes" FROM case_documents WHERE case_no = $1 AND id = $2`,
       [caseNo, id],
     );
-    return rows[0] ?? null;
+    if (!d) return null;
+    const { filename, contentType, sha256, sizeBytes } = d as { filename: string; contentType: string; sha256: string; sizeBytes: number };
+    return { filename, contentType, sha256, sizeBytes, content: this.store.content(sha256, sizeBytes) };
   }
 
   /** Documents named in a step (supplement, revision) must be this case's own. */

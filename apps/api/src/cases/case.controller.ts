@@ -1,15 +1,16 @@
-import { applyDecorators, Body, Get, HttpCode, Param, ParseUUIDPipe, Post, Res, Type, UploadedFile } from '@nestjs/common';
+import { applyDecorators, Body, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Req, Res, Type } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
-import { Response } from 'express';
+import { Request, Response } from 'express';
 import { Actor, CASE_DOCUMENT_KINDS, CaseType, caseTypeOfNumber, DomainError, Procedure, Role } from '../../../../libs/domain/src';
 import { AnyRole, CaseActionRoles, CurrentActor, Roles } from '../auth/actor.decorators';
 import { Idempotency, Idempotent } from '../idempotency/idempotency.decorators';
 import type { IdempotencyContext } from '../idempotency/idempotency.interceptor';
-import { DocumentDownload, DocumentFilePipe, DocumentUpload, sendDocument, UploadedDocumentFile } from './case-document-files';
+import { DocumentDownload, DocumentUpload, sendDocument } from './case-document-files';
 import { CaseRecordsRepository } from './case-records.repository';
-import { AssignDto, DismissCommentDto, RevisionDto, SupplementDto, UploadDocumentDto } from './case.dto';
+import { AssignDto, DismissCommentDto, RevisionDto, SupplementDto } from './case.dto';
 import { CaseRow, CaseService } from './case.service';
 import { CaseDocumentView, TimelineEventView } from './case.views';
+import { DocumentUploads } from './document-uploads';
 
 /** What the shared endpoints of one case type answer, and who may call the ones no procedure-table action governs. */
 export interface CaseEndpoints {
@@ -44,6 +45,7 @@ export function CaseController<R extends CaseRow>(spec: CaseEndpoints) {
     protected abstract readonly service: CaseService<R>;
     protected abstract readonly records: CaseRecordsRepository;
     protected abstract readonly caseType: CaseType;
+    @Inject(DocumentUploads) private readonly uploads!: DocumentUploads;
 
     /** A case number of this controller's case type; anything else is no case at all. */
     protected checked(caseNo: string): string {
@@ -72,16 +74,23 @@ export function CaseController<R extends CaseRow>(spec: CaseEndpoints) {
     @Roles(...spec.uploaders)
     @ApiCreatedResponse({ type: CaseDocumentView })
     @ApiOperation({ summary: 'Upload a material (stored content-addressed with its SHA-256; BJ-31); the file name is kept in UTF-8' })
-    upload(@CurrentActor() actor: Actor, @Param('caseNo') caseNo: string, @Body() dto: UploadDocumentDto, @UploadedFile(DocumentFilePipe) file?: UploadedDocumentFile) {
-      return this.service.uploadDocument(actor, this.checked(caseNo), dto.kind, file);
+    async upload(@CurrentActor() actor: Actor, @Param('caseNo') caseNo: string, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+      // Before any of the body is read: the case exists, is the caller's to upload to and takes materials now.
+      const admitted = await this.service.admitUpload(actor, this.checked(caseNo));
+      const received = await this.uploads.receive(req, res, (kind) => this.service.assertMayUpload(actor, kind, admitted));
+      try {
+        return await this.service.uploadDocument(actor, caseNo, received);
+      } finally {
+        await this.uploads.discard(received.content);
+      }
     }
 
     @Get(':caseNo/documents/:id')
     @AnyRole(CASE_READERS)
     @DocumentDownload()
-    @ApiOperation({ summary: 'Download a material (Content-Disposition per RFC 6266/5987); the X-Content-SHA256 header carries its digest' })
+    @ApiOperation({ summary: 'Download a material, streamed (Content-Disposition per RFC 6266/5987); the X-Content-SHA256 header carries its digest' })
     async download(@CurrentActor() actor: Actor, @Param('caseNo') caseNo: string, @Param('id', ParseUUIDPipe) id: string, @Res() res: Response) {
-      sendDocument(res, await this.service.document(actor, this.checked(caseNo), id));
+      await sendDocument(res, await this.service.document(actor, this.checked(caseNo), id));
     }
 
     @Post(':caseNo/submit')

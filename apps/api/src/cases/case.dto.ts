@@ -1,17 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
-import { CASE_DOCUMENT_KINDS, DISMISSAL_REASONS, REVIEW_OUTCOMES, TEXT_LIMITS } from '../../../../libs/domain/src';
+import { DISMISSAL_REASONS, REVIEW_OUTCOMES, TEXT_LIMITS } from '../../../../libs/domain/src';
 
 /**
  * Bodies of the steps registration and issuance cases share. They document the API and catch shape errors
  * first; each action's argument rule in the procedure table (libs/domain cases/action-args) is the authority.
  */
-
-export class UploadDocumentDto {
-  @ApiProperty({ enum: CASE_DOCUMENT_KINDS, description: 'BJ-13 materials for registration cases, BJ-21 for issuance cases, or a later kind' })
-  @IsIn(CASE_DOCUMENT_KINDS) kind!: string;
-}
 
 export class SupplementDto {
   @ApiProperty({ maxLength: TEXT_LIMITS.reasons }) @IsString() @Length(1, TEXT_LIMITS.reasons) note!: string;

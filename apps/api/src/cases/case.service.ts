@@ -14,6 +14,7 @@ import type { IdempotencyContext } from '../idempotency/idempotency.interceptor'
 import { TemporalClientService } from '../temporal/temporal-client.service';
 import { temporalUiLink } from '../temporal/temporal-ui';
 import { CaseRecordsRepository } from './case-records.repository';
+import type { DocumentContent } from './document-store';
 
 /** What every case row read from the projection has. */
 export interface CaseRow {
@@ -35,12 +36,6 @@ export interface CaseRow {
   /** The instant the running period started (its day not counted, CAL-2); null for deadlines set before it was kept. */
   deadlineStartedAt: Date | null;
   overdue: boolean;
-}
-
-export interface UploadedFile {
-  originalname: string;
-  mimetype: string;
-  buffer: Buffer;
 }
 
 /** The case-type queries each case type's repository answers. */
@@ -72,8 +67,8 @@ export abstract class CaseService<R extends CaseRow> {
 
   /** ROLE-1: may this actor see the case (NOT_FOUND otherwise, so other organisations' cases do not leak)? */
   protected abstract assertCanRead(actor: Actor, c: R): void;
-  /** Who may upload which material (BJ-13, BJ-21). */
-  protected abstract assertCanUpload(actor: Actor, kind: string, c: R): void;
+  /** Who may upload which material (BJ-13, BJ-21); with no kind, whether they may upload any material to the case. */
+  protected abstract assertCanUpload(actor: Actor, kind: string | undefined, c: R): void;
   /** The case type's facts the workflow starts with, and how the case reads in the Temporal UI. */
   protected abstract start(c: R): { facts: Record<string, unknown>; summary: string; details: string };
 
@@ -145,20 +140,46 @@ export abstract class CaseService<R extends CaseRow> {
     return this.records.timeline(caseNo);
   }
 
-  async uploadDocument(actor: Actor, caseNo: string, kind: string, file: UploadedFile | undefined) {
-    if (!file?.buffer?.length) throw new DomainError('VALIDATION_FAILED', 'Attach a non-empty file in the multipart field "file".', { field: 'file' });
+  /**
+   * Whether an upload to this case may be read at all, asked before its body is (issue 9): the case exists and is
+   * the caller's to upload to (404/403, ROLE-1, BJ-13/BJ-21), and it takes materials now (409). The kind is
+   * checked when it arrives (`assertMayUpload`).
+   */
+  async admitUpload(actor: Actor, caseNo: string): Promise<R> {
     const c = await this.queries.findCase(caseNo);
     if (!c) throw new DomainError('NOT_FOUND', `No case ${caseNo}.`);
+    this.assertCanUpload(actor, undefined, c);
+    this.assertTakesMaterials(c);
+    return c;
+  }
+
+  /** Whether this actor may upload a material of this kind to this case (BJ-13, BJ-21). */
+  assertMayUpload(actor: Actor, kind: string, c: R): void {
     this.assertCanUpload(actor, kind, c);
     assertDocumentKind(this.caseType, kind);
+  }
+
+  private assertTakesMaterials(c: R): void {
     const proc = this.procedure(c.jurisdiction);
     if (!proc.statuses[c.status]?.acceptsMaterials) {
       const open = Object.entries(proc.statuses).filter(([, r]) => r.acceptsMaterials).map(([s]) => s);
       throw new DomainError('WRONG_STATE', `Materials cannot be uploaded while the case is ${c.status}; uploads are open when the case is ${open.join(', ')}.`, { status: c.status });
     }
-    return this.records.addDocument({ caseNo, kind, filename: file.originalname, contentType: file.mimetype, content: file.buffer, round: Number(c.round), userId: actor.userId });
   }
 
+  /**
+   * Keeps a received upload. Every check is made again on the case as it is now — reading the body took time, and
+   * the case may have been submitted meanwhile — and the checks made then are the authority.
+   */
+  async uploadDocument(actor: Actor, caseNo: string, file: { kind: string; filename: string; contentType: string; content: DocumentContent }) {
+    const c = await this.queries.findCase(caseNo);
+    if (!c) throw new DomainError('NOT_FOUND', `No case ${caseNo}.`);
+    this.assertMayUpload(actor, file.kind, c);
+    this.assertTakesMaterials(c);
+    return this.records.addDocument({ ...file, caseNo, round: Number(c.round), userId: actor.userId });
+  }
+
+  /** A document's description and its bytes as a stream (ROLE-1: only to those who may read the case). */
   async document(actor: Actor, caseNo: string, id: string) {
     await this.load(actor, caseNo);
     const d = await this.records.documentContent(caseNo, id);

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { Response } from 'express';
+import { Request, Response } from 'express';
 import { DomainError, isDomainErrorCode } from '../../../../libs/domain/src';
 import { sqlState } from '../../../../libs/persistence/src/sql-state';
 import { EdgeError } from './edge-error';
@@ -111,6 +111,9 @@ export class DomainExceptionFilter implements ExceptionFilter {
   catch(e: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     const b = this.toBody(e);
+    // Refused before its body was read (an upload to a case that does not exist, over a limit, without a token …):
+    // close the connection after the answer, or Node would read and discard all the rest of the body to keep it.
+    if (!host.switchToHttp().getRequest<Request>().complete) res.setHeader('Connection', 'close');
     const retryAfter = isErrorCode(b.code) ? retryAfterFor(b.code) : undefined;
     if (retryAfter !== undefined && !res.getHeader('Retry-After')) res.setHeader('Retry-After', String(retryAfter));
     res.status(b.statusCode).json(b);

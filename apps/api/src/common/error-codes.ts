@@ -18,6 +18,7 @@ export const EDGE_ERROR_CODES = [
   'DATABASE_UNAVAILABLE',
   'TRY_AGAIN', // a transient conflict in the database (serialization, deadlock): retry now
   'NOT_READY', // readiness: a dependency the API needs is down
+  'DOCUMENT_TRANSFERS_BUSY', // this API process already runs as many document uploads and downloads as it allows
   'INTERNAL',
 ] as const;
 export type EdgeErrorCode = (typeof EDGE_ERROR_CODES)[number];
@@ -64,6 +65,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case 'DATABASE_UNAVAILABLE':
     case 'TRY_AGAIN':
     case 'NOT_READY':
+    case 'DOCUMENT_TRANSFERS_BUSY':
       return HttpStatus.SERVICE_UNAVAILABLE;
     case 'INTERNAL':
       return HttpStatus.INTERNAL_SERVER_ERROR;
@@ -76,6 +78,8 @@ export function retryAfterFor(code: ErrorCode): number | undefined {
     case 'BUSY':
     case 'TRY_AGAIN':
       return 1;
+    case 'DOCUMENT_TRANSFERS_BUSY':
+      return 2;
     case 'DATABASE_UNAVAILABLE':
     case 'TEMPORAL_UNAVAILABLE':
     case 'NOT_READY':
@@ -88,4 +92,4 @@ export function retryAfterFor(code: ErrorCode): number | undefined {
 }
 
 /** A code answered for a request that may simply be sent again (so an Idempotency-Key is not spent on it). */
-export const isRetryable = (code: string): boolean => ['BUSY', 'RATE_LIMITED', 'STEP_FAILED', 'TEMPORAL_UNAVAILABLE', 'DATABASE_UNAVAILABLE', 'TRY_AGAIN', 'NOT_READY', 'INTERNAL'].includes(code);
+export const isRetryable = (code: string): boolean => ['BUSY', 'RATE_LIMITED', 'STEP_FAILED', 'TEMPORAL_UNAVAILABLE', 'DATABASE_UNAVAILABLE', 'TRY_AGAIN', 'NOT_READY', 'DOCUMENT_TRANSFERS_BUSY', 'INTERNAL'].includes(code);

@@ -59,7 +59,7 @@ export class IssuancesService extends CaseService<IssuanceCaseRow> {
   }
 
   /** BJ-21: the developer uploads its materials; the named third-party verifier uploads the verification report. */
-  protected assertCanUpload(actor: Actor, kind: string, c: IssuanceCaseRow): void {
+  protected assertCanUpload(actor: Actor, kind: string | undefined, c: IssuanceCaseRow): void {
     assertMayUploadIssuanceMaterial(actor, kind, c);
   }
 

@@ -55,7 +55,7 @@ export class RegistrationsService extends CaseService<RegistrationCaseRow> {
   }
 
   /** BJ-13: the applicant's developers upload the materials. */
-  protected assertCanUpload(actor: Actor, _kind: string, c: RegistrationCaseRow): void {
+  protected assertCanUpload(actor: Actor, _kind: string | undefined, c: RegistrationCaseRow): void {
     assertCanReadCase(actor, c.organisationId);
     if (actor.role !== 'developer') throw new DomainError('FORBIDDEN', 'Only the applicant uploads case materials.');
   }

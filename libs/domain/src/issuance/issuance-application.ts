@@ -93,7 +93,7 @@ export function assertEligibleForIssuance(f: IssuanceApplicationFacts): void {
  * BJ-21: the verification report comes from the developer or from the third-party verifier named on the
  * application; when a verifier is named, only that verifier uploads it, and the verifier uploads nothing else.
  */
-export function assertMayUploadIssuanceMaterial(actor: Actor, kind: string, c: { organisationId: string; verifierOrganisationId: string | null }): void {
+export function assertMayUploadIssuanceMaterial(actor: Actor, kind: string | undefined, c: { organisationId: string; verifierOrganisationId: string | null }): void {
   if (actor.role === 'developer' && actor.organisationId === c.organisationId) {
     if (kind === 'verification_report' && c.verifierOrganisationId) {
       throw new DomainError('FORBIDDEN', 'BJ-21: a third-party verifier is named on this application; the verification report is uploaded by that verifier.');
@@ -101,7 +101,7 @@ export function assertMayUploadIssuanceMaterial(actor: Actor, kind: string, c: {
     return;
   }
   if (actor.role === 'verifier' && c.verifierOrganisationId && actor.organisationId === c.verifierOrganisationId) {
-    if (kind !== 'verification_report') throw new DomainError('FORBIDDEN', 'A verifier uploads the verification report only.');
+    if (kind !== undefined && kind !== 'verification_report') throw new DomainError('FORBIDDEN', 'A verifier uploads the verification report only.');
     return;
   }
   throw new DomainError('NOT_FOUND', 'No such case.');

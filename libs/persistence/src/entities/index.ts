@@ -2,7 +2,7 @@ import { CalendarLoadedYearEntity, CalendarOverrideEntity } from './calendar.ent
 import { CaseEventEntity } from './case-event.entity';
 import { CaseEntity, IssuanceCaseEntity } from './issuance.entities';
 import { CreditBlockEntity, HoldingEntity, JournalEntryEntity, JournalLineEntity, LedgerAccountEntity } from './ledger.entities';
-import { CaseDocumentEntity, DocumentBlobEntity } from './document.entities';
+import { CaseDocumentEntity, DocumentBlobChunkEntity, DocumentBlobEntity } from './document.entities';
 import { LoginSessionEntity, RefreshTokenEntity, UserInvitationEntity } from './identity.entities';
 import { MethodologyEntity, MethodologyVersionEntity } from './methodology.entities';
 import { NotificationEntity } from './notification.entity';
@@ -36,6 +36,7 @@ export const ENTITIES = [
   PublicityNoticeEntity,
   PublicityCommentEntity,
   DocumentBlobEntity,
+  DocumentBlobChunkEntity,
   CaseDocumentEntity,
   NotificationEntity,
   CalendarOverrideEntity,
