@@ -5,8 +5,9 @@ import { durationMs, ReceivedSpan } from '../stack/otlp-receiver';
  * Real-clock spans: the HTTP request, auth.check, SQL, the client's Update, RunActivity. The workflow's spans
  * (ValidateUpdate, HandleUpdate, StartActivity) are made inside the sandbox, whose clock is the start time of the
  * workflow task that runs them (Temporal's event time, whole milliseconds): their start and end instants say when
- * each workflow task ran, not how long code ran, so they are read as instants, and the distinct instants count
- * the workflow tasks the action took.
+ * each workflow task ran, not how long code ran, so they are read as instants. The distinct instants count the
+ * workflow tasks and the activations inside one (a local activity's result resumes the workflow in the same task,
+ * issue 9): the history, not the trace, says how many tasks (workflows/project-registration.workflow.spec.ts).
  */
 export interface ActionAnatomy {
   httpMs: number;
@@ -19,12 +20,13 @@ export interface ActionAnatomy {
   updateMs: number;
   /** Update sent → the first workflow task with it started (gRPC, the server, the task queue). */
   toWorkflowMs: number;
-  workflowTasks: number;
+  /** Distinct workflow-side instants: workflow tasks, or activations within one task (local activities). */
+  workflowInstants: number;
   activities: number;
   /** Σ over the action's activities: scheduled (workflow task) → started on the worker. */
   activityQueueMs: number;
   activityRunMs: number;
-  /** Σ: activity finished → the workflow task that takes its result started. */
+  /** Σ: activity finished → the workflow resumed with its result (≤ 0 for a local activity: same task, whose instant is its start). */
   activityResultMs: number;
   workerSqlCount: number;
   workerSqlMs: number;
@@ -72,7 +74,7 @@ export function actionAnatomy(spans: ReceivedSpan[], update: string): ActionAnat
     apiPoolMs,
     updateMs: durationMs(client),
     toWorkflowMs: ms(firstTask - client.startNs),
-    workflowTasks: new Set(workflow.flatMap((s) => [s.startNs, s.endNs])).size,
+    workflowInstants: new Set(workflow.flatMap((s) => [s.startNs, s.endNs])).size,
     activities: runs.length,
     activityQueueMs: sum(runs.map((r, i) => ms(r.startNs - scheduled[i]!.startNs))),
     activityRunMs: sum(runs.map(durationMs)),
