@@ -33,7 +33,7 @@ test('BJ-15: the developer is told that publicity opened; the badge counts it, t
 
   await item.getByRole('link', { name: caseNo }).click();
   await expect(page).toHaveURL(new RegExp(`/console/cases/${caseNo}$`));
-  await expect(page.getByRole('heading', { name: new RegExp(caseNo) })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: caseNo })).toBeVisible();
 });
 
 test('the inbox in English', async ({ page }, testInfo) => {
