@@ -7,6 +7,7 @@ import { LedgerRepository } from '../../libs/persistence/src';
 import { assertLedgerAudit } from './ledger-audit';
 import { intFromEnv, percentile, pool, seededRandom, timed } from './measure';
 import { pgbenchSimpleUpdate } from './pgbench';
+import { countingRoundTrips } from './round-trips';
 import { benchTag, insertRegisteredProject, insertSignOffReadyCase } from './registry-rows';
 import { Figure, printFigure, printHeading, printLine } from './report';
 import { ServiceStack } from './service-stack';
@@ -51,11 +52,12 @@ export async function ledgerSection(stack: ServiceStack, databaseUrl: string): P
   const warmUp = await transfers(stack.baseUrl, plan.slice(0, WARM_UP));
   const measured: Outcome[] = [];
   const latencies: number[] = [];
-  const seconds = await timed(async () => {
+  const { result: seconds, roundTrips } = await countingRoundTrips(() => timed(async () => {
     const r = await transfers(stack.baseUrl, plan.slice(WARM_UP));
     measured.push(...r.outcomes);
     latencies.push(...r.latencies);
-  });
+  }));
+  printLine('context', 'database round trips per transfer request', (roundTrips / measured.length).toFixed(2));
   const moved = measured.filter((o) => o === 'moved').length;
   const refused = measured.length - moved;
 

@@ -9,6 +9,7 @@ import { Identity1763900000100 } from './migrations/1763900000100-identity';
 import { AuditLogAndAppRole1763900000200 } from './migrations/1763900000200-audit-log-and-app-role';
 import { DeadlineStart1764000000000 } from './migrations/1764000000000-deadline-start';
 import { DocumentChunks1764100000300 } from './migrations/1764100000300-document-chunks';
+import { LedgerMovementFunction1764100000400 } from './migrations/1764100000400-ledger-movement-function';
 import { TimeoutClosingClient } from './timeout-closing-client';
 
 export const MIGRATIONS = [
@@ -19,6 +20,7 @@ export const MIGRATIONS = [
   AuditLogAndAppRole1763900000200,
   DeadlineStart1764000000000,
   DocumentChunks1764100000300,
+  LedgerMovementFunction1764100000400,
 ];
 
 /**

@@ -1,46 +1,39 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { AnswerKey, IdempotencyClaim } from '../../../../libs/persistence/src/idempotency-claim';
 
-export type Claim =
-  | { kind: 'proceed'; attempt: number }
-  | { kind: 'replay'; statusCode: number; response: unknown }
-  | { kind: 'mismatch' }
-  | { kind: 'in_progress' };
-
-/** How long a request holds its key; after that (a process that died mid-request) another request may take it. */
-const LOCK_SECONDS = 60;
+export type Claim = IdempotencyClaim;
 
 /** The Idempotency-Key store: one row per (caller, operation, key), holding the request's fingerprint and its answer. */
 @Injectable()
 export class IdempotencyRepository {
   constructor(private readonly db: DataSource) {}
 
-  /** Takes the key for this request, or says why not (answered already, another request, still running). */
+  /**
+   * Takes the key for this request, or says why not (answered already, another request, still running): the SQL
+   * function `idempotency_claim`, one round trip. A request holds its key for 60 s (the function's default); after
+   * that (a process that died mid-request) another request may take it.
+   */
   async claim(k: { scope: string; caller: string; operation: string; fingerprint: string }): Promise<Claim> {
-    const [fresh] = await this.db.query(
-      `INSERT INTO idempotency_keys (scope, caller, operation, fingerprint, state, locked_until)
-       VALUES ($1, $2, $3, $4, 'in_progress', now() + make_interval(secs => $5)) ON CONFLICT (scope) DO NOTHING RETURNING attempt`,
-      [k.scope, k.caller, k.operation, k.fingerprint, LOCK_SECONDS],
-    );
-    if (fresh) return { kind: 'proceed', attempt: fresh.attempt };
-    return this.db.transaction(async (m) => {
-      const [row] = await m.query(
-        `SELECT fingerprint, state, attempt, status_code AS "statusCode", response, locked_until > now() AS locked FROM idempotency_keys WHERE scope = $1 FOR UPDATE`,
-        [k.scope],
-      );
-      if (row.fingerprint !== k.fingerprint) return { kind: 'mismatch' } as Claim;
-      if (row.state === 'done') return { kind: 'replay', statusCode: row.statusCode, response: row.response } as Claim;
-      if (row.locked) return { kind: 'in_progress' } as Claim;
-      await m.query(`UPDATE idempotency_keys SET locked_until = now() + make_interval(secs => $2), updated_at = now() WHERE scope = $1`, [k.scope, LOCK_SECONDS]);
-      return { kind: 'proceed', attempt: row.attempt } as Claim;
-    });
+    const [{ claim }] = await this.db.query(`SELECT idempotency_claim($1, $2, $3, $4) AS claim`, [k.scope, k.caller, k.operation, k.fingerprint]);
+    return claim as Claim;
   }
 
   /** The request's answer, kept for every retry with the same key. */
   async complete(scope: string, statusCode: number, response: unknown): Promise<void> {
+    await this.db.query(`SELECT idempotency_complete($1, $2, $3::jsonb)`, [scope, statusCode, JSON.stringify(response ?? null)]);
+  }
+
+  /**
+   * The refusal of a request whose handler claims its key inside its own transaction (a ledger movement): that
+   * transaction rolled back with the claim, so the answer is kept here — unless a concurrent request with the same
+   * key has kept one meanwhile, which then stands.
+   */
+  async keepRefusal(k: AnswerKey, response: unknown): Promise<void> {
     await this.db.query(
-      `UPDATE idempotency_keys SET state = 'done', status_code = $2, response = $3, locked_until = NULL, updated_at = now() WHERE scope = $1`,
-      [scope, statusCode, JSON.stringify(response ?? null)],
+      `INSERT INTO idempotency_keys (scope, caller, operation, fingerprint, state, status_code, response) VALUES ($1, $2, $3, $4, 'done', $5, $6)
+       ON CONFLICT (scope) DO NOTHING`,
+      [k.scope, k.caller, k.operation, k.fingerprint, k.statusCode, JSON.stringify(response ?? null)],
     );
   }
 

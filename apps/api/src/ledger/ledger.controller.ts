@@ -51,7 +51,7 @@ export class AccountsController {
 
   @Post(':accountNo/transfers')
   @Roles(...CREDIT_HOLDER_ROLES)
-  @Idempotent()
+  @Idempotent({ claimedInHandler: true })
   @ApiCreatedResponse({ type: TransferView })
   @ApiOperation({
     summary: "Transfer whole tonnes to another holder's account (LED-2: lowest serials of the oldest block first, splitting a block if needed); " +

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Actor, DomainError, parseSerial, REGISTRY_STAFF } from '../../../../libs/domain/src';
 import { AccountRow, LedgerRepository } from '../../../../libs/persistence/src';
 import { Clock } from '../common/clock';
-import type { IdempotencyContext } from '../idempotency/idempotency.interceptor';
+import { IdempotencyContext, KeptAnswer } from '../idempotency/idempotency.interceptor';
 import { TransferDto } from './ledger.dto';
 
 /** Accounts, holdings, movements and transfers (LED-1…LED-4). The ledger repository holds every rule about moving credits. */
@@ -36,21 +36,27 @@ export class LedgerService {
     return this.ledger.movements(a.id, q);
   }
 
-  /** Only the holder's own people move its credits; the same Idempotency-Key never moves them twice. */
+  /**
+   * ROLE-1: only the holder's own people move its credits (another organisation's account answers 404, as if there
+   * were none); the same Idempotency-Key never moves them twice. One database round trip: `ledger_move` checks the
+   * account's owner, claims the key, moves and keeps the answer in one transaction.
+   */
   async transfer(actor: Actor, accountNo: string, dto: TransferDto, idem: IdempotencyContext) {
-    const from = await this.account(actor, accountNo);
-    if (from.organisationId !== actor.organisationId) throw new DomainError('FORBIDDEN', "Only the holder's own users move its credits.");
-    return this.ledger.transfer({
+    const req = {
       // The request's Idempotency-Key, scoped to this caller and operation (the interceptor compared the whole request).
-      idempotencyKey: `transfer/${from.accountNo}/${idem.scope}`,
-      fromAccountNo: from.accountNo,
+      idempotencyKey: `transfer/${accountNo}/${idem.scope}`,
+      fromAccountNo: accountNo,
       toAccountNo: dto.toAccountNo,
       quantity: dto.quantity,
       filter: { projectId: dto.projectId, vintage: dto.vintage, blockPrefix: dto.blockPrefix },
       reason: dto.reason ?? `Transfer by ${actor.name}`,
       actor: { userId: actor.userId, name: actor.name },
+      moverOrganisationId: actor.organisationId,
       at: this.clock.now(),
-    });
+    };
+    if (!idem.answer) return this.ledger.transfer(req);
+    const outcome = await this.ledger.transferAnswered(req, idem.answer);
+    return 'answered' in outcome ? new KeptAnswer(outcome.answered) : outcome.moved;
   }
 
   serial(serial: string) {

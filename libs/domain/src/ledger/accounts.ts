@@ -20,7 +20,9 @@ const OWNERS: Record<AccountKind, readonly OrganisationKind[] | 'registry'> = {
 
 /**
  * ROLE-2: staff of the bureau, the registry, the exchange and verifiers cannot hold or trade credits;
- * the ledger refuses to open or credit such an account (the exchange's custody account excepted).
+ * the ledger refuses to open such an account (the exchange's custody account excepted). The schema keeps the
+ * same rule (`ledger_owner_may_hold`: the accounts' trigger, and `ledger_move` when it credits an account);
+ * this copy answers an application's request with a clear refusal before anything is written.
  */
 export function assertMayHoldCredits(accountKind: AccountKind, owner: { name: string; kind: OrganisationKind } | null): void {
   const allowed = OWNERS[accountKind];
@@ -35,19 +37,5 @@ export function assertMayHoldCredits(accountKind: AccountKind, owner: { name: st
       ? `ROLE-2: ${owner.name} is a ${owner.kind} organisation; staff of the bureau, registry, exchange and verifiers cannot hold or trade credits.`
       : `A ${accountKind} account must belong to an organisation.`,
     { accountKind, ownerKind: owner?.kind ?? null },
-  );
-}
-
-/**
- * LED-1, ROLE-2: a holder's transfer goes to another holder's account. Credits enter the exchange's custody
- * and the registry's own accounts (issuance, cancellation, clawback) only through the registry's operations
- * — a trading hand-off, a use that cancels them, a clawback — never by a holder's transfer.
- */
-export function assertTransferDestination(account: { accountNo: string; kind: AccountKind }): void {
-  if (account.kind === 'holding') return;
-  throw new DomainError(
-    'HOLDER_NOT_ALLOWED',
-    `${account.accountNo} is a${account.kind === 'issuance' ? 'n' : ''} ${account.kind} account; credits move there only through the registry's own operations, not by transfer.`,
-    { accountKind: account.kind },
   );
 }

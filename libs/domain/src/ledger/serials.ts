@@ -44,6 +44,9 @@ export const rangeSize = (r: { serialFrom: string; serialTo: string }): Tonnes =
  * LED-2: which serials a movement of `quantity` takes from the holder's ranges, lowest first in the
  * order given; a partial take splits a range (the lower serials move, the upper stay). Refuses when
  * the holder does not hold enough (LED-3: no negative holding).
+ *
+ * The specification of the SQL function `ledger_move`, which makes every movement in one round trip:
+ * test/integration/ledger-move.int-spec.ts runs these cases through both and compares.
  */
 export function takeSerials(held: readonly HeldRange[], quantity: Tonnes): RangeTake[] {
   const takes: RangeTake[] = [];

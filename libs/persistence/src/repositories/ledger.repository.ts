@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import {
-  AccountKind, assertMayHoldCredits, assertTransferDestination, blockPrefix, DomainError, holdingKey, Interval, normalise, OrganisationKind, parseWholeTonnes, replayJournal,
-  ReplayLine, rulePack, takeSerials,
+  AccountKind, assertMayHoldCredits, blockPrefix, DomainError, DomainErrorCode, holdingKey, Interval, normalise, OrganisationKind, parseWholeTonnes, replayJournal,
+  ReplayLine, rulePack,
 } from '../../../domain/src';
+import type { AnswerKey, IdempotencyClaim } from '../idempotency-claim';
+import { sqlState } from '../sql-state';
 import { nextCounter } from './case-projection.repository';
 
 export interface AccountRow {
@@ -35,6 +37,8 @@ export interface TransferRequest {
   filter?: { projectId?: string; vintage?: number; blockPrefix?: string };
   reason: string;
   actor: { userId: string; name: string };
+  /** ROLE-1: the organisation on whose behalf the movement is asked; it must own the source account (unset: the registry's own operation). */
+  moverOrganisationId?: string;
   at: Date;
 }
 
@@ -52,7 +56,8 @@ export interface TransferResult {
   toAccountNo: string;
   quantity: string;
   ranges: MovedRange[];
-  occurredAt: Date;
+  /** ISO 8601, UTC, milliseconds. */
+  occurredAt: string;
 }
 
 const ACCOUNT = `a.id, a.account_no AS "accountNo", a.kind, a.organisation_id AS "organisationId", o.name AS "organisationName", a.jurisdiction`;
@@ -192,77 +197,45 @@ export class LedgerRepository {
     return b ?? null;
   }
 
-  // --- Transfers (LED-2, LED-3, ROLE-2) -----------------------------------------------------------
+  // --- Movements: transfers now; the exchange hand-off, cancellation and clawback later (LED-2, LED-3, ROLE-1/2) --
 
+  /** A holder's transfer to another holder's account (LED-2: lowest serials of the oldest block first). */
   async transfer(req: TransferRequest): Promise<TransferResult> {
-    const quantity = parseWholeTonnes(req.quantity, 'quantity');
-    try {
-      return await this.db.transaction(async (m) => {
-        const [from] = await m.query(`SELECT id, account_no AS "accountNo", kind FROM ledger_accounts WHERE account_no = $1 FOR NO KEY UPDATE`, [req.fromAccountNo]);
-        if (!from) throw new DomainError('NOT_FOUND', `No account ${req.fromAccountNo}.`);
-        const replay = await this.transferByKey(m, req.idempotencyKey);
-        if (replay) return sameTransferOrRefuse(replay, req);
-        const [to] = await m.query(
-          `SELECT a.id, a.account_no AS "accountNo", a.kind, o.name, o.kind AS "ownerKind" FROM ledger_accounts a
-           LEFT JOIN organisations o ON o.id = a.organisation_id WHERE a.account_no = $1`,
-          [req.toAccountNo],
-        );
-        if (!to) throw new DomainError('NOT_FOUND', `No account ${req.toAccountNo} to transfer to.`);
-        if (to.id === from.id) throw new DomainError('VALIDATION_FAILED', 'A transfer needs two different accounts.');
-        assertTransferDestination(to); // LED-1: never into custody or a system account by transfer
-        assertMayHoldCredits(to.kind, to.name ? { name: to.name, kind: to.ownerKind } : null); // ROLE-2, before anything moves
-        const held = await m.query(
-          `SELECT h.id::text AS "holdingId", h.block_id AS "blockId", h.serial_from::text AS "serialFrom", h.serial_to::text AS "serialTo"
-           FROM holdings h JOIN credit_blocks b ON b.id = h.block_id
-           WHERE h.account_id = $1 AND ($2::uuid IS NULL OR b.project_id = $2) AND ($3::int IS NULL OR b.vintage = $3) AND ($4::text IS NULL OR b.prefix = $4)
-           ORDER BY b.issued_at, b.prefix, h.serial_from`,
-          [from.id, req.filter?.projectId ?? null, req.filter?.vintage ?? null, req.filter?.blockPrefix ?? null],
-        );
-        const takes = takeSerials(held, quantity);
-        const entryId = await this.insertEntry(m, { key: req.idempotencyKey, kind: 'transfer', caseNo: null, actor: req.actor, at: req.at.toISOString(), reason: req.reason });
-        const whole = takes.filter((t) => !t.remainder).map((t) => t.holdingId);
-        if (whole.length) await m.query(`DELETE FROM holdings WHERE id = ANY($1::bigint[])`, [whole]);
-        for (const t of takes.filter((t) => t.remainder)) {
-          await m.query(`UPDATE holdings SET serial_from = $2 WHERE id = $1`, [t.holdingId, t.remainder!.serialFrom]);
-        }
-        await m.query(
-          `INSERT INTO holdings (account_id, block_id, serial_from, serial_to) SELECT $1, unnest($2::uuid[]), unnest($3::bigint[]), unnest($4::bigint[])`,
-          [to.id, takes.map((t) => t.blockId), takes.map((t) => t.serialFrom), takes.map((t) => t.serialTo)],
-        );
-        await this.insertLines(m, entryId, takes.flatMap((t) => {
-          const n = (BigInt(t.serialTo) - BigInt(t.serialFrom) + 1n).toString();
-          return [
-            { accountId: from.id, blockId: t.blockId, serialFrom: t.serialFrom, serialTo: t.serialTo, amount: `-${n}` },
-            { accountId: to.id, blockId: t.blockId, serialFrom: t.serialFrom, serialTo: t.serialTo, amount: n },
-          ];
-        }));
-        return (await this.transferByKey(m, req.idempotencyKey))!;
-      });
-    } catch (e) {
-      // The same key used concurrently from another source account: the unique index decides.
-      if (isUniqueViolation(e, 'journal_entries_idempotency_key_key')) {
-        const replay = await this.transferByKey(this.db.manager, req.idempotencyKey);
-        if (replay) return sameTransferOrRefuse(replay, req);
-      }
-      throw e;
-    }
+    const outcome = await this.move('transfer', req);
+    if ('answered' in outcome) throw new Error('a movement without an answer key was answered from the idempotency store');
+    return outcome.moved;
   }
 
-  private async transferByKey(m: EntityManager, key: string): Promise<TransferResult | null> {
-    const [row] = await m.query(
-      `SELECT e.id::text AS "entryId", e.idempotency_key AS "idempotencyKey", e.occurred_at AS "occurredAt",
-              max(fa.account_no) AS "fromAccountNo", max(ta.account_no) AS "toAccountNo", sum(c.amount)::text AS quantity,
-              json_agg(json_build_object('prefix', b.prefix, 'serialFrom', c.serial_from::text, 'serialTo', c.serial_to::text, 'quantity', c.amount::text)
-                ORDER BY b.prefix, c.serial_from) AS ranges
-       FROM journal_entries e
-       JOIN journal_lines c ON c.entry_id = e.id AND c.amount > 0
-       JOIN journal_lines d ON d.entry_id = e.id AND d.amount < 0 AND d.block_id = c.block_id AND d.serial_from = c.serial_from
-       JOIN ledger_accounts fa ON fa.id = d.account_id JOIN ledger_accounts ta ON ta.id = c.account_id
-       JOIN credit_blocks b ON b.id = c.block_id
-       WHERE e.idempotency_key = $1 AND e.kind = 'transfer' GROUP BY e.id`,
-      [key],
-    );
-    return row ?? null;
+  /**
+   * The same, with the HTTP request's Idempotency-Key claimed and its answer kept in the movement's own transaction
+   * (one round trip for all three); or the store's verdict on the key, with nothing moved.
+   */
+  transferAnswered(req: TransferRequest, answer: AnswerKey): Promise<{ moved: TransferResult } | { answered: Exclude<IdempotencyClaim, { kind: 'proceed' }> }> {
+    return this.move('transfer', req, answer);
+  }
+
+  /**
+   * Every rule of a movement — the lock, ROLE-1/ROLE-2, which serials move, the journal and the holdings — is the SQL
+   * function `ledger_move` (migration 1764100000400), one statement; its refusals (SQLSTATE LD000) come back as
+   * domain errors, and nothing of a refused movement is written.
+   */
+  private async move(kind: 'transfer', req: TransferRequest, answer?: AnswerKey) {
+    const quantity = parseWholeTonnes(req.quantity, 'quantity');
+    try {
+      const [{ outcome }] = await this.db.query(
+        `SELECT ledger_move(p_kind => $1, p_key => $2, p_from_account_no => $3, p_to_account_no => $4, p_quantity => $5::bigint, p_reason => $6,
+                p_occurred_at => $7, p_actor_user_id => $8, p_actor_name => $9, p_mover_organisation_id => $10, p_project_id => $11,
+                p_vintage => $12, p_block_prefix => $13, p_answer => $14::jsonb) AS outcome`,
+        [
+          kind, req.idempotencyKey, req.fromAccountNo, req.toAccountNo, quantity.toFixed(), req.reason, req.at, req.actor.userId, req.actor.name,
+          req.moverOrganisationId ?? null, req.filter?.projectId ?? null, req.filter?.vintage ?? null, req.filter?.blockPrefix ?? null,
+          answer ? JSON.stringify(answer) : null,
+        ],
+      );
+      return outcome as { moved: TransferResult } | { answered: Exclude<IdempotencyClaim, { kind: 'proceed' }> };
+    } catch (e) {
+      throw ledgerRefusal(e) ?? e;
+    }
   }
 
   private async insertEntry(m: EntityManager, e: { key: string; kind: string; caseNo: string | null; actor: { userId: string; name: string }; at: string; reason: string }): Promise<string> {
@@ -400,15 +373,14 @@ export class LedgerRepository {
 
 const big = (_: string, v: unknown) => (typeof v === 'bigint' ? v.toString() : v);
 
-function isUniqueViolation(e: unknown, constraint?: string): boolean {
-  const err = e as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
-  const code = err.code ?? err.driverError?.code;
-  const name = err.constraint ?? err.driverError?.constraint;
-  return code === '23505' && (!constraint || name === constraint);
+function isUniqueViolation(e: unknown): boolean {
+  return sqlState(e) === '23505';
 }
 
-/** TigerBeetle-style: a repeated key returns the original transfer, unless the request differs. */
-function sameTransferOrRefuse(done: TransferResult, req: TransferRequest): TransferResult {
-  if (done.fromAccountNo === req.fromAccountNo && done.toAccountNo === req.toAccountNo && done.quantity === String(BigInt(req.quantity))) return done;
-  throw new DomainError('DUPLICATE', `Idempotency-Key ${req.idempotencyKey} was already used for a different transfer (${done.quantity} t from ${done.fromAccountNo} to ${done.toAccountNo}).`);
+/** A refusal of `ledger_refuse` (SQLSTATE LD000: the domain code and details as JSON in DETAIL) as the domain error it is. */
+function ledgerRefusal(e: unknown): DomainError | undefined {
+  if (sqlState(e) !== 'LD000') return undefined;
+  const err = e as { message: string; detail?: string; driverError?: { message: string; detail?: string } };
+  const { code, details } = JSON.parse(err.driverError?.detail ?? err.detail ?? '{}') as { code: DomainErrorCode; details: Record<string, unknown> | null };
+  return new DomainError(code, err.driverError?.message ?? err.message, details ?? undefined);
 }
