@@ -20,8 +20,9 @@ import { freePort } from './stack/util';
  * never absolute claims from a test. Sections (all by default):
  *   registration  registration cases submitted+persisted/s vs empty workflows/s (Temporal dev server), and an officer
  *                 action's round trip (HTTP → Update → projection visible) vs a bare Update's;
- *   ledger        ledger transfers/s through the HTTP API vs pgbench simple-update tps on the same PostgreSQL,
- *                 then the LED-3 self-audit must find no violation;
+ *   ledger        ledger transfers/s through the HTTP API vs the same transfer in plain SQL run by pgbench
+ *                 (scripts/bench/ledger-transfer.pgbench.sql) on the same PostgreSQL and tables; database round
+ *                 trips per transfer; then the LED-3 self-audit must find no violation;
  *   issuance      issuance cases submitted → issued/s with time skipping vs empty workflows/s (time-skipping server);
  *   console       `npm start` (cold and warm) to the console's first render in Chromium vs to the API answering ready,
  *                 and the sign-in page's render vs Swagger UI's on the same server; bundle sizes (gzip) as context;
@@ -31,7 +32,7 @@ import { freePort } from './stack/util';
  *   documents     the API process's peak RSS under 10 concurrent 20 MB uploads, then downloads, vs its RSS at rest.
  * Every section shares one embedded PostgreSQL; registration, ledger and documents share the real API and worker on a dev server.
  * Knobs (environment): BENCH_CASES, BENCH_CONCURRENCY, BENCH_ACTIONS, BENCH_TRANSFERS, BENCH_TRANSFER_CLIENTS,
- * BENCH_ACCOUNTS, BENCH_PGBENCH_SECONDS, BENCH_ISSUANCES, BENCH_ISSUANCE_CONCURRENCY, BENCH_ISSUANCE_BASELINE, BENCH_CONSOLE_RENDERS, BENCH_TRACE_ACTIONS,
+ * BENCH_ACCOUNTS, BENCH_LEDGER_ROUNDS, BENCH_ISSUANCES, BENCH_ISSUANCE_CONCURRENCY, BENCH_ISSUANCE_BASELINE, BENCH_CONSOLE_RENDERS, BENCH_TRACE_ACTIONS,
  * BENCH_DOCUMENT_CLIENTS, BENCH_DOCUMENT_MB.
  */
 const SECTIONS = ['registration', 'ledger', 'issuance', 'console', 'trace', 'topology', 'documents'] as const;

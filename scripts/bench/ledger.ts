@@ -1,12 +1,15 @@
 import Decimal from 'decimal.js';
 import { randomUUID } from 'node:crypto';
+import * as path from 'node:path';
 import { OrganisationsService } from '../../apps/api/src/organisations/organisations.service';
 import { seedUser } from '../../apps/api/src/seed/demo-seed';
 import type { Actor } from '../../libs/domain/src';
 import { LedgerRepository } from '../../libs/persistence/src';
+import { applicationRole } from '../../libs/persistence/src/database-role';
+import { findRepoRoot } from '../../libs/temporal/src/test-server-executable';
 import { assertLedgerAudit } from './ledger-audit';
-import { intFromEnv, percentile, pool, seededRandom, timed } from './measure';
-import { pgbenchSimpleUpdate } from './pgbench';
+import { intFromEnv, percentile, pool, seededRandom } from './measure';
+import { pgbenchScript } from './pgbench';
 import { countingRoundTrips } from './round-trips';
 import { benchTag, insertRegisteredProject, insertSignOffReadyCase } from './registry-rows';
 import { Figure, printFigure, printHeading, printLine } from './report';
@@ -14,13 +17,16 @@ import { ServiceStack } from './service-stack';
 
 /**
  * Ledger transfers per second through the service (real HTTP: POST /accounts/:no/transfers, JWT, validation, the
- * ledger's locking transaction) versus pgbench's simple-update TPS on the same PostgreSQL cluster, with the same
- * number of clients. Then LED-3's self-audit must find no violation, and holdings must add up to what was issued.
+ * Idempotency-Key, ROLE-1/ROLE-2, the movement's transaction, the audit log's row) versus the same double-entry
+ * transfer written in plain SQL and run by pgbench (scripts/bench/ledger-transfer.pgbench.sql) on the same
+ * PostgreSQL, in the same database and tables, with the same number of clients, accounts, holdings and transfers.
+ * Then LED-3's self-audit must find no violation (it covers pgbench's transfers too: a baseline that broke the
+ * ledger would be no baseline), and each set of accounts must hold what was issued to it.
  */
 const TRANSFERS = intFromEnv('BENCH_TRANSFERS', 2000);
 const CLIENTS = intFromEnv('BENCH_TRANSFER_CLIENTS', 16);
 const ACCOUNTS = intFromEnv('BENCH_ACCOUNTS', 8);
-const PGBENCH_SECONDS = intFromEnv('BENCH_PGBENCH_SECONDS', 10);
+const ROUNDS = intFromEnv('BENCH_LEDGER_ROUNDS', 4);
 const WARM_UP = 100;
 /**
  * Every account starts with 10 000 t and each transfer moves 1–50 t between two random accounts: after 2 000 of
@@ -28,6 +34,10 @@ const WARM_UP = 100;
  */
 const START_HOLDING = new Decimal(10_000);
 const MAX_QUANTITY = 50;
+/** The same counter (scripts/bench/round-trips.ts) on the code before `ledger_move` (commit 84b9213), for comparison. */
+const ROUND_TRIPS_BEFORE = { perTransfer: 15.6, commit: '84b9213' };
+const PGBENCH_SCRIPT = path.join(findRepoRoot(), 'scripts', 'bench', 'ledger-transfer.pgbench.sql');
+const PGBENCH_KEYS = `pgbench/%`;
 
 interface Holder {
   actor: Actor;
@@ -44,41 +54,106 @@ type Outcome = 'moved' | 'refused';
 export async function ledgerSection(stack: ServiceStack, databaseUrl: string): Promise<Figure[]> {
   if (ACCOUNTS < 2) throw new Error('BENCH_ACCOUNTS must be at least 2');
   const apiPool = process.env.DB_POOL_SIZE ?? '10';
-  printHeading('ledger', `real HTTP API (DB pool ${apiPool}) and pgbench on one embedded PostgreSQL (fsync off for both); ${TRANSFERS} transfers among ${ACCOUNTS} accounts, ${CLIENTS} clients`);
+  const perClient = Math.max(1, Math.round(TRANSFERS / CLIENTS / ROUNDS));
+  const transfersPerRound = perClient * CLIENTS;
+  printHeading('ledger', `real HTTP API (DB pool ${apiPool}) and pgbench on one embedded PostgreSQL (fsync off for both); ${ACCOUNTS} accounts each, ${CLIENTS} clients, ` +
+    `${ROUNDS} rounds of ${transfersPerRound} transfers each side, alternating which goes first`);
   const ledger = stack.api.get(LedgerRepository);
-  const { holders, issued } = await fundedHolders(stack, ledger);
-  const plan = transferPlan(holders, WARM_UP + TRANSFERS);
-
+  // Two sets of accounts funded alike: one for pgbench, one for the service, so neither starts from the other's fragments.
+  const baselineSet = await fundedHolders(stack, ledger);
+  const serviceSet = await fundedHolders(stack, ledger);
+  const pgbench = (transactionsPerClient: number) =>
+    pgbenchScript({
+      databaseUrl, script: PGBENCH_SCRIPT, clients: CLIENTS, transactionsPerClient,
+      variables: { accounts: `{${baselineSet.holders.map((h) => h.accountNo).join(',')}}`, n: ACCOUNTS },
+      sessionOptions: sessionRole(),
+    });
+  const plan = transferPlan(serviceSet.holders, WARM_UP + ROUNDS * transfersPerRound);
+  await pgbench(Math.ceil(WARM_UP / CLIENTS));
   const warmUp = await transfers(stack.baseUrl, plan.slice(0, WARM_UP));
-  const measured: Outcome[] = [];
-  const latencies: number[] = [];
-  const { result: seconds, roundTrips } = await countingRoundTrips(() => timed(async () => {
-    const r = await transfers(stack.baseUrl, plan.slice(WARM_UP));
-    measured.push(...r.outcomes);
-    latencies.push(...r.latencies);
-  }));
-  printLine('context', 'database round trips per transfer request', (roundTrips / measured.length).toFixed(2));
-  const moved = measured.filter((o) => o === 'moved').length;
-  const refused = measured.length - moved;
+  await vacuumLedger(stack);
 
-  // pgbench last: its updates leave dead rows for autovacuum, which would otherwise land in the measured transfers.
-  const pg = await pgbenchSimpleUpdate({ databaseUrl, clients: CLIENTS, seconds: PGBENCH_SECONDS });
+  // Rounds in turn, so that a burst of load from elsewhere on the machine lands on both sides alike.
+  const base = { moved: 0, transactions: 0, seconds: 0, version: '' };
+  const service = { outcomes: [] as Outcome[], latencies: [] as number[], seconds: 0, roundTrips: 0 };
+  const ratios: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const runBaseline = async () => {
+      const before = await pgbenchMoved(stack);
+      const pg = await pgbench(perClient);
+      const moved = (await pgbenchMoved(stack)) - before;
+      base.moved += moved;
+      base.transactions += pg.transactions;
+      base.seconds += pg.transactions / pg.tps;
+      base.version = pg.pgbenchVersion;
+      return moved / (pg.transactions / pg.tps);
+    };
+    const runService = async () => {
+      const slice = plan.slice(WARM_UP + round * transfersPerRound, WARM_UP + (round + 1) * transfersPerRound);
+      const { result: r, roundTrips } = await countingRoundTrips(async () => {
+        const t0 = performance.now();
+        const done = await transfers(stack.baseUrl, slice);
+        return { ...done, seconds: (performance.now() - t0) / 1000 };
+      });
+      service.outcomes.push(...r.outcomes);
+      service.latencies.push(...r.latencies);
+      service.seconds += r.seconds;
+      service.roundTrips += roundTrips;
+      return r.outcomes.filter((o) => o === 'moved').length / r.seconds;
+    };
+    const [first, second] = round % 2 === 0 ? [runBaseline, runService] : [runService, runBaseline];
+    const a = await first();
+    const b = await second();
+    ratios.push(round % 2 === 0 ? b / a : a / b);
+  }
+  const moved = service.outcomes.filter((o) => o === 'moved').length;
+  const refused = service.outcomes.length - moved;
+
   const figure: Figure = {
     section: 'ledger',
-    baseline: { label: `pgbench simple-update, ${CLIENTS} clients`, value: pg.tps, unit: 'tps', note: `${pg.transactions} transactions in ${pg.seconds} s, pgbench ${pg.pgbenchVersion}` },
+    baseline: {
+      label: `the same transfer in SQL by pgbench, ${CLIENTS} clients`,
+      value: base.moved / base.seconds,
+      unit: 'tps',
+      note: `${base.moved} moved of ${base.transactions}, ${path.basename(PGBENCH_SCRIPT)}, 6 round trips each, pgbench ${base.version}`,
+    },
     measured: {
       label: `transfers via HTTP, ${CLIENTS} clients (successful only)`,
-      value: moved / seconds,
+      value: moved / service.seconds,
       unit: '/s',
-      note: `${moved} moved, ${refused} refused 422 INSUFFICIENT_HOLDINGS; p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`,
+      note: `${moved} moved, ${refused} refused 422 INSUFFICIENT_HOLDINGS; p50 ${percentile(service.latencies, 50).toFixed(1)} ms, p99 ${percentile(service.latencies, 99).toFixed(1)} ms`,
     },
-    ratioLabel: 'transfers/s ÷ pgbench tps',
+    ratioLabel: 'transfers/s ÷ pgbench transfers/s',
   };
   printFigure(figure);
+  printLine('context', 'ratio per round (load elsewhere shows here)', ratios.map((r) => r.toFixed(2)).join('  '));
+  printLine(
+    'context', 'database round trips per transfer request',
+    `${(service.roundTrips / service.outcomes.length).toFixed(2)} (was ${ROUND_TRIPS_BEFORE.perTransfer} at ${ROUND_TRIPS_BEFORE.commit}; all this process sent: the movement, the audit row)`,
+  );
 
-  await checkLedger(stack, ledger, holders, issued, Math.floor(holders.length / 2) + warmUp.outcomes.filter((o) => o === 'moved').length + moved);
+  await assertLedgerAudit(ledger);
+  await checkHoldings(stack, ledger, 'service', serviceSet, fundingTransfers(serviceSet) + warmUp.outcomes.filter((o) => o === 'moved').length + moved);
+  await checkHoldings(stack, ledger, 'pgbench', baselineSet, fundingTransfers(baselineSet) + (await pgbenchMoved(stack)));
   return [figure];
 }
+
+/** pgbench's sessions act as the service's do (DATABASE_APP_ROLE), with the same privileges. */
+function sessionRole(): string | undefined {
+  const role = applicationRole();
+  return role ? `-c role=${role}` : undefined;
+}
+
+async function vacuumLedger(stack: ServiceStack): Promise<void> {
+  await stack.db.query(`VACUUM (ANALYZE) ledger_accounts, credit_blocks, holdings, journal_entries, journal_lines, idempotency_keys`);
+}
+
+async function pgbenchMoved(stack: ServiceStack): Promise<number> {
+  const [{ n }] = await stack.db.query(`SELECT count(*)::int AS n FROM journal_entries WHERE idempotency_key LIKE $1`, [PGBENCH_KEYS]);
+  return n;
+}
+
+const fundingTransfers = (set: { holders: Holder[] }) => Math.floor(set.holders.length / 2);
 
 /**
  * Developer and emitter organisations, each with a holding account opened through the API and START_HOLDING in it:
@@ -159,17 +234,16 @@ async function transfer(baseUrl: string, t: PlannedTransfer): Promise<Outcome> {
   throw new Error(`POST ${path} (${t.quantity} t to ${t.to.accountNo}) → ${res.status}: ${body.code ?? ''} ${body.message ?? JSON.stringify(body)}`);
 }
 
-/** LED-3 audit with no violation; the bench's accounts hold exactly what was issued; one journal entry per transfer. */
-async function checkLedger(stack: ServiceStack, ledger: LedgerRepository, holders: Holder[], issued: Decimal, expectedEntries: number): Promise<void> {
-  await assertLedgerAudit(ledger);
-  const accountNos = holders.map((h) => h.accountNo);
+/** A set of the bench's accounts holds exactly what was issued to it, with one journal entry per transfer answered. */
+async function checkHoldings(stack: ServiceStack, ledger: LedgerRepository, who: string, set: { holders: Holder[]; issued: Decimal }, expectedEntries: number): Promise<void> {
+  const accountNos = set.holders.map((h) => h.accountNo);
   const held = (await ledger.accountsOf(null)).filter((a) => accountNos.includes(a.accountNo)).reduce((sum, a) => sum.plus(a.balance), new Decimal(0));
   const [{ n: entries }] = await stack.db.query(
     `SELECT count(DISTINCT e.id)::int AS n FROM journal_entries e JOIN journal_lines l ON l.entry_id = e.id JOIN ledger_accounts a ON a.id = l.account_id
      WHERE e.kind = 'transfer' AND a.account_no = ANY($1)`,
     [accountNos],
   );
-  printLine('check', 'held = issued; journal entries = transfers', `${held.toFixed()} t = ${issued.toFixed()} t; ${entries} = ${expectedEntries}`);
-  if (!held.equals(issued)) throw new Error(`the bench's accounts hold ${held.toFixed()} t but ${issued.toFixed()} t were issued to them`);
-  if (entries !== expectedEntries) throw new Error(`${entries} transfer journal entries, but ${expectedEntries} transfers were answered 201`);
+  printLine('check', `${who}: held = issued; journal entries = transfers`, `${held.toFixed()} t = ${set.issued.toFixed()} t; ${entries} = ${expectedEntries}`);
+  if (!held.equals(set.issued)) throw new Error(`${who}'s accounts hold ${held.toFixed()} t but ${set.issued.toFixed()} t were issued to them`);
+  if (entries !== expectedEntries) throw new Error(`${who}: ${entries} transfer journal entries, but ${expectedEntries} transfers moved credits`);
 }

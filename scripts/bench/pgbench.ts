@@ -1,60 +1,64 @@
 import { execFile } from 'node:child_process';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { Client } from 'pg';
 import { findRepoRoot } from '../../libs/temporal/src/test-server-executable';
 import { log as logTagged, TailBuffer } from '../stack/util';
 
 /**
- * pgbench's built-in `simple-update` script against the same PostgreSQL cluster the bench uses: a figure for what
- * that server does with bare short write transactions, to set the registry's own figures against. It runs in a
- * database of its own so it never touches the registry's tables.
+ * pgbench running a custom script (a file of plain SQL with pgbench's meta-commands) against the bench's own
+ * database on the same PostgreSQL cluster the service uses, so the service's figures stand against what that server
+ * does with the same work sent by a lean C client. The ledger's script: scripts/bench/ledger-transfer.pgbench.sql.
  */
 
 const execFileAsync = promisify(execFile);
-
-export const PGBENCH_DATABASE = 'pgbench_baseline';
 
 export interface PgbenchResult {
   tps: number;
   transactions: number;
   clients: number;
-  seconds: number;
   pgbenchVersion: string;
 }
 
-export async function pgbenchSimpleUpdate(opts: {
+export async function pgbenchScript(opts: {
   databaseUrl: string;
+  /** Absolute path of the script. */
+  script: string;
   clients: number;
-  seconds: number;
-  scale?: number;
+  /** Every client runs this many transactions (pgbench -t), so a run does a known amount of work. */
+  transactionsPerClient: number;
+  /** pgbench -D name=value; text (a SQL literal such as '{a,b}') or numbers. */
+  variables: Record<string, string | number>;
+  /** The options a session starts with (PGOPTIONS), e.g. the application's role. */
+  sessionOptions?: string;
   log?: (m: string) => void;
 }): Promise<PgbenchResult> {
   const log = opts.log ?? ((m: string) => logTagged('pgbench', m));
-  const scale = opts.scale ?? 1;
-  for (const [name, v] of [['clients', opts.clients], ['seconds', opts.seconds], ['scale', scale]] as const) {
-    if (!Number.isInteger(v) || v < 1) throw new Error(`pgbenchSimpleUpdate: ${name} must be a positive integer, got ${v}`);
+  for (const [name, v] of [['clients', opts.clients], ['transactionsPerClient', opts.transactionsPerClient]] as const) {
+    if (!Number.isInteger(v) || v < 1) throw new Error(`pgbenchScript: ${name} must be a positive integer, got ${v}`);
   }
   const bin = await pgbenchBinary(log);
   const pgbenchVersion = await versionOf(bin);
-  await createDatabaseIfMissing(opts.databaseUrl, PGBENCH_DATABASE);
   const env = connectionEnv(opts.databaseUrl);
-
-  log(`${bin} (${pgbenchVersion}): initialising ${PGBENCH_DATABASE} at scale ${scale}`);
-  // -i drops and recreates the pgbench_* tables, so every run starts from the same data.
-  await run(bin, ['-i', '-s', String(scale), '-q', PGBENCH_DATABASE], env, 10 * 60_000);
-
+  if (opts.sessionOptions) env.PGOPTIONS = opts.sessionOptions;
+  const database = decodeURIComponent(new URL(opts.databaseUrl).pathname.slice(1));
   const threads = Math.min(opts.clients, 2);
-  log(`simple-update, ${opts.clients} clients, ${threads} threads, ${opts.seconds} s`);
-  // -n: -i has just vacuumed; vacuuming again would only add noise before the timed part.
+  log(`${path.basename(opts.script)}: ${opts.clients} clients × ${opts.transactionsPerClient} transactions, ${threads} threads, prepared statements`);
+  // -n: no vacuum of pgbench's own tables (there are none); -r: latency per statement; -M prepared: each statement parsed and planned once per client.
   const out = await run(
     bin,
-    ['-b', 'simple-update', '-c', String(opts.clients), '-j', String(threads), '-T', String(opts.seconds), '-n', PGBENCH_DATABASE],
+    [
+      '-n', '-r', '-M', 'prepared', '-f', opts.script, '-c', String(opts.clients), '-j', String(threads), '-t', String(opts.transactionsPerClient),
+      ...Object.entries(opts.variables).flatMap(([k, v]) => ['-D', `${k}=${v}`]),
+      database,
+    ],
     env,
-    (opts.seconds + 120) * 1000,
+    30 * 60_000,
   );
   const { tps, transactions } = parseReport(out);
-  return { tps, transactions, clients: opts.clients, seconds: opts.seconds, pgbenchVersion };
+  // -r: where a transaction's time goes, statement by statement (the average latency as pgbench's client sees it).
+  const latencies = out.slice(out.indexOf('statement latencies')).split('\n').filter((l) => /^\s+[\d.]+\s+\d+\s+\S/.test(l));
+  for (const l of latencies) log(`  ${l.trim().replace(/\s+/g, ' ').slice(0, 140)}`);
+  return { tps, transactions, clients: opts.clients, pgbenchVersion };
 }
 
 /** From pgbench's run summary on stdout. Exported for tests. */
@@ -87,23 +91,6 @@ async function versionOf(bin: string): Promise<string> {
   const { stdout } = await execFileAsync(bin, ['--version'], { encoding: 'utf8' });
   // "pgbench (PostgreSQL) 15.18 (Debian 15.18-0+deb12u1)" → "15.18"
   return /\(PostgreSQL\)\s+(\S+)/.exec(stdout)?.[1] ?? stdout.trim();
-}
-
-async function createDatabaseIfMissing(databaseUrl: string, database: string): Promise<void> {
-  const client = new Client({ connectionString: databaseUrl });
-  client.on('error', () => undefined);
-  await client.connect();
-  try {
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-    if (rowCount) return;
-    try {
-      await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`);
-    } catch (e) {
-      if ((e as { code?: string }).code !== '42P04') throw e; // duplicate_database: a concurrent run made it
-    }
-  } finally {
-    await client.end().catch(() => undefined);
-  }
 }
 
 /**
