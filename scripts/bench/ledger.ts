@@ -1,5 +1,4 @@
 import Decimal from 'decimal.js';
-import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
 import { OrganisationsService } from '../../apps/api/src/organisations/organisations.service';
 import { seedUser } from '../../apps/api/src/seed/demo-seed';
@@ -8,9 +7,10 @@ import { LedgerRepository } from '../../libs/persistence/src';
 import { applicationRole } from '../../libs/persistence/src/database-role';
 import { findRepoRoot } from '../../libs/temporal/src/test-server-executable';
 import { assertLedgerAudit } from './ledger-audit';
-import { intFromEnv, percentile, pool, seededRandom } from './measure';
+import { intFromEnv, percentile, seededRandom } from './measure';
 import { pgbenchScript } from './pgbench';
 import { countingRoundTrips } from './round-trips';
+import { Outcome, transfersFromClients } from './transfer-clients';
 import { benchTag, insertRegisteredProject, insertSignOffReadyCase } from './registry-rows';
 import { Figure, printFigure, printHeading, printLine } from './report';
 import { ServiceStack } from './service-stack';
@@ -49,14 +49,13 @@ interface PlannedTransfer {
   to: Holder;
   quantity: string;
 }
-type Outcome = 'moved' | 'refused';
 
 export async function ledgerSection(stack: ServiceStack, databaseUrl: string): Promise<Figure[]> {
   if (ACCOUNTS < 2) throw new Error('BENCH_ACCOUNTS must be at least 2');
   const apiPool = process.env.DB_POOL_SIZE ?? '10';
   const perClient = Math.max(1, Math.round(TRANSFERS / CLIENTS / ROUNDS));
   const transfersPerRound = perClient * CLIENTS;
-  printHeading('ledger', `real HTTP API (DB pool ${apiPool}) and pgbench on one embedded PostgreSQL (fsync off for both); ${ACCOUNTS} accounts each, ${CLIENTS} clients, ` +
+  printHeading('ledger', `real HTTP API (DB pool ${apiPool}; its clients in a worker thread) and pgbench on one embedded PostgreSQL (fsync off for both); ${ACCOUNTS} accounts each, ${CLIENTS} clients, ` +
     `${ROUNDS} rounds of ${transfersPerRound} transfers each side, alternating which goes first`);
   const ledger = stack.api.get(LedgerRepository);
   // Two sets of accounts funded alike: one for pgbench, one for the service, so neither starts from the other's fragments.
@@ -209,30 +208,11 @@ function transferPlan(holders: Holder[], n: number): PlannedTransfer[] {
   });
 }
 
-async function transfers(baseUrl: string, plan: PlannedTransfer[]): Promise<{ outcomes: Outcome[]; latencies: number[] }> {
-  const outcomes: Outcome[] = [];
-  const latencies: number[] = [];
-  await pool(plan, CLIENTS, async (t) => {
-    const t0 = performance.now();
-    outcomes.push(await transfer(baseUrl, t));
-    latencies.push(performance.now() - t0);
+const transfers = (baseUrl: string, plan: PlannedTransfer[]) =>
+  transfersFromClients({
+    baseUrl, clients: CLIENTS,
+    plan: plan.map((t) => ({ fromAccountNo: t.from.accountNo, token: t.from.token, toAccountNo: t.to.accountNo, quantity: t.quantity })),
   });
-  return { outcomes, latencies };
-}
-
-/** One transfer as a holder's client sends it; a refusal for lack of credits is an answer, anything else fails the bench. */
-async function transfer(baseUrl: string, t: PlannedTransfer): Promise<Outcome> {
-  const path = `/accounts/${t.from.accountNo}/transfers`;
-  const res = await fetch(baseUrl + path, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${t.from.token}`, 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() },
-    body: JSON.stringify({ toAccountNo: t.to.accountNo, quantity: t.quantity }),
-  });
-  const body = (await res.json().catch(() => ({}))) as { code?: string; message?: string; quantity?: string };
-  if (res.status === 201 && body.quantity === t.quantity) return 'moved';
-  if (res.status === 422 && body.code === 'INSUFFICIENT_HOLDINGS') return 'refused';
-  throw new Error(`POST ${path} (${t.quantity} t to ${t.to.accountNo}) → ${res.status}: ${body.code ?? ''} ${body.message ?? JSON.stringify(body)}`);
-}
 
 /** A set of the bench's accounts holds exactly what was issued to it, with one journal entry per transfer answered. */
 async function checkHoldings(stack: ServiceStack, ledger: LedgerRepository, who: string, set: { holders: Holder[]; issued: Decimal }, expectedEntries: number): Promise<void> {
