@@ -79,18 +79,17 @@ export class LedgerMovementFunction1764100000400 implements MigrationInterface {
 
       -- A movement as its answer reads it, from the journal: the same shape whether it has just been made or is replayed.
       CREATE FUNCTION ledger_movement_result(p_entry_id bigint) RETURNS jsonb LANGUAGE sql STABLE AS $$
+        WITH line AS (SELECT account_id, block_id, serial_from, serial_to, amount FROM journal_lines WHERE entry_id = p_entry_id)
         SELECT jsonb_build_object(
-          'entryId', e.id::text, 'idempotencyKey', e.idempotency_key, 'fromAccountNo', max(fa.account_no), 'toAccountNo', max(ta.account_no),
-          'quantity', sum(c.amount)::text,
-          'ranges', jsonb_agg(jsonb_build_object('prefix', b.prefix, 'serialFrom', c.serial_from::text, 'serialTo', c.serial_to::text, 'quantity', c.amount::text)
-                              ORDER BY b.prefix, c.serial_from),
+          'entryId', e.id::text, 'idempotencyKey', e.idempotency_key,
+          'fromAccountNo', (SELECT a.account_no FROM line JOIN ledger_accounts a ON a.id = line.account_id WHERE line.amount < 0 LIMIT 1),
+          'toAccountNo', (SELECT a.account_no FROM line JOIN ledger_accounts a ON a.id = line.account_id WHERE line.amount > 0 LIMIT 1),
+          'quantity', (SELECT sum(amount) FROM line WHERE amount > 0)::text,
+          'ranges', (SELECT jsonb_agg(jsonb_build_object('prefix', b.prefix, 'serialFrom', line.serial_from::text, 'serialTo', line.serial_to::text,
+                                                         'quantity', line.amount::text) ORDER BY b.prefix, line.serial_from)
+                     FROM line JOIN credit_blocks b ON b.id = line.block_id WHERE line.amount > 0),
           'occurredAt', to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
-        FROM journal_entries e
-        JOIN journal_lines c ON c.entry_id = e.id AND c.amount > 0
-        JOIN journal_lines d ON d.entry_id = e.id AND d.amount < 0 AND d.block_id = c.block_id AND d.serial_from = c.serial_from
-        JOIN ledger_accounts fa ON fa.id = d.account_id JOIN ledger_accounts ta ON ta.id = c.account_id
-        JOIN credit_blocks b ON b.id = c.block_id
-        WHERE e.id = p_entry_id GROUP BY e.id
+        FROM journal_entries e WHERE e.id = p_entry_id
       $$;
 
       /*
@@ -117,11 +116,12 @@ export class LedgerMovementFunction1764100000400 implements MigrationInterface {
           v_entry bigint;
           v_result jsonb;
           v_available bigint;
-          v_ids bigint[];
           v_blocks uuid[];
           v_froms bigint[];
-          v_tos bigint[];
           v_takes bigint[];
+          v_whole bigint[];
+          v_split bigint;
+          v_split_taken_to bigint;
         BEGIN
           IF p_answer IS NOT NULL THEN
             v_claim := idempotency_claim(p_answer->>'scope', p_answer->>'caller', p_answer->>'operation', p_answer->>'fingerprint');
@@ -165,9 +165,11 @@ export class LedgerMovementFunction1764100000400 implements MigrationInterface {
             END IF;
 
             -- LED-2: the lowest serials of the oldest matching block first; the last range taken may be split.
-            SELECT coalesce(max(available), 0), array_agg(id ORDER BY upto), array_agg(block_id ORDER BY upto), array_agg(serial_from ORDER BY upto),
-                   array_agg(serial_to ORDER BY upto), array_agg(CASE WHEN upto <= p_quantity THEN serial_to ELSE serial_to - (upto - p_quantity) END ORDER BY upto)
-            INTO v_available, v_ids, v_blocks, v_froms, v_tos, v_takes
+            SELECT coalesce(max(available), 0), array_agg(block_id ORDER BY upto), array_agg(serial_from ORDER BY upto),
+                   array_agg(CASE WHEN upto <= p_quantity THEN serial_to ELSE serial_to - (upto - p_quantity) END ORDER BY upto),
+                   array_agg(id) FILTER (WHERE upto <= p_quantity), max(id) FILTER (WHERE upto > p_quantity),
+                   max(serial_to - (upto - p_quantity)) FILTER (WHERE upto > p_quantity)
+            INTO v_available, v_blocks, v_froms, v_takes, v_whole, v_split, v_split_taken_to
             FROM (
               SELECT h.id, h.block_id, h.serial_from, h.serial_to,
                      sum(h.serial_to - h.serial_from + 1) OVER (ORDER BY b.issued_at, b.prefix, h.serial_from) AS upto,
@@ -192,9 +194,9 @@ export class LedgerMovementFunction1764100000400 implements MigrationInterface {
             IF v_entry IS NOT NULL THEN
               -- The source's ranges first (taken whole, or the upper serials kept), then the destination's: a serial is
               -- held once at every moment, as the exclusion constraint on holdings checks row by row.
-              DELETE FROM holdings h USING unnest(v_ids, v_tos, v_takes) AS t(id, serial_to, taken_to) WHERE h.id = t.id AND t.taken_to = t.serial_to;
-              UPDATE holdings h SET serial_from = t.taken_to + 1
-              FROM unnest(v_ids, v_tos, v_takes) AS t(id, serial_to, taken_to) WHERE h.id = t.id AND t.taken_to < t.serial_to;
+              -- By primary key: a join to the arrays could be planned as a scan of holdings.
+              DELETE FROM holdings WHERE id = ANY (v_whole);
+              IF v_split IS NOT NULL THEN UPDATE holdings SET serial_from = v_split_taken_to + 1 WHERE id = v_split; END IF;
               INSERT INTO holdings (account_id, block_id, serial_from, serial_to) SELECT v_to.id, t.block_id, t.serial_from, t.taken_to
               FROM unnest(v_blocks, v_froms, v_takes) AS t(block_id, serial_from, taken_to);
               -- LED-1 double entry: per range a debit of the source and a credit of the destination.
