@@ -40,6 +40,8 @@ describe('ledger_move: a movement in one round trip (PostgreSQL)', () => {
       `SELECT b.prefix, h.serial_from::text AS f, h.serial_to::text AS t FROM holdings h JOIN credit_blocks b ON b.id = h.block_id
        JOIN ledger_accounts a ON a.id = h.account_id WHERE a.account_no = $1 ORDER BY b.prefix, h.serial_from`, [accountNo],
     )).map((x: { prefix: string; f: string; t: string }) => [x.prefix, x.f, x.t]);
+  /** Ranges as [prefix, from, to] in prefix then serial order (prefixes carry random tags: issuance order is not prefix order). */
+  const sorted = (rs: string[][]) => [...rs].sort((a, b) => (a[0] === b[0] ? Number(a[1]) - Number(b[1]) : a[0]! < b[0]! ? -1 : 1));
   const written = async () => {
     const [c] = await db.query(`SELECT (SELECT count(*) FROM journal_entries)::int AS entries, (SELECT count(*) FROM journal_lines)::int AS lines,
       (SELECT count(*) FROM holdings)::int AS holdings, (SELECT count(*) FROM idempotency_keys)::int AS keys`);
@@ -78,7 +80,7 @@ describe('ledger_move: a movement in one round trip (PostgreSQL)', () => {
           `SELECT ledger_move(p_kind => 'transfer', p_key => $1, p_from_account_no => $2, p_to_account_no => $3, p_quantity => $4, p_reason => 'spec', p_occurred_at => now()) AS outcome`,
           [randomUUID(), seller, buyer, quantity],
         );
-        return { moved: outcome.moved.ranges.map((x: { prefix: string; serialFrom: string; serialTo: string }) => [x.prefix, x.serialFrom, x.serialTo]), kept: await ranges(seller, runner) };
+        return { moved: sorted(outcome.moved.ranges.map((x: { prefix: string; serialFrom: string; serialTo: string }) => [x.prefix, x.serialFrom, x.serialTo])), kept: await ranges(seller, runner) };
       } finally {
         await runner.rollbackTransaction();
         await runner.release();
@@ -88,11 +90,11 @@ describe('ledger_move: a movement in one round trip (PostgreSQL)', () => {
       const takes = takeSerials(held, new Tonnes(quantity));
       const taken = new Set(takes.map((t) => t.holdingId));
       return {
-        moved: takes.map((t) => [t.blockId, t.serialFrom, t.serialTo]),
-        kept: [
+        moved: sorted(takes.map((t) => [t.blockId, t.serialFrom, t.serialTo])),
+        kept: sorted([
           ...held.filter((h) => !taken.has(h.holdingId)).map((h) => [h.blockId, h.serialFrom, h.serialTo]),
           ...takes.filter((t) => t.remainder).map((t) => [t.blockId, t.remainder!.serialFrom, t.remainder!.serialTo]),
-        ].sort((a, b) => (a[0] === b[0] ? Number(a[1]) - Number(b[1]) : a[0] < b[0] ? -1 : 1)),
+        ]),
       };
     }
 
@@ -118,14 +120,14 @@ describe('ledger_move: a movement in one round trip (PostgreSQL)', () => {
         code: 'INSUFFICIENT_HOLDINGS', message: (spec as Error).message, details: { available: '120', requested: '121' },
       });
       expect(await written()).toEqual(before);
-      expect(await ranges(seller)).toEqual([[b1, '1', '100'], [b2, '41', '60']]);
+      expect(await ranges(seller)).toEqual(sorted([[b1, '1', '100'], [b2, '41', '60']]));
     });
 
     it('LED-2: a filter by block splits that block in the middle of the serials the account holds', async () => {
       expect((await bySql('5')).moved).toEqual([[b1, '1', '5']]);
       const t = await transfer(seller, buyer, '5', { filter: { blockPrefix: b2 } });
       expect(t.ranges).toEqual([{ prefix: b2, serialFrom: '41', serialTo: '45', quantity: '5' }]);
-      expect(await ranges(seller)).toEqual([[b1, '1', '100'], [b2, '46', '60']]);
+      expect(await ranges(seller)).toEqual(sorted([[b1, '1', '100'], [b2, '46', '60']]));
       expect(await ranges(buyer)).toEqual([[b2, '41', '45']]);
     });
   });
@@ -143,7 +145,7 @@ describe('ledger_move: a movement in one round trip (PostgreSQL)', () => {
       { prefix: v2026.prefix, serialFrom: '4', serialTo: '5', quantity: '2' },
     ]);
     await expect(transfer(from, to, '6', { filter: { projectId: v2025.projectId } })).rejects.toMatchObject({ code: 'INSUFFICIENT_HOLDINGS', details: { available: '5' } });
-    expect(await ranges(from)).toEqual([[v2026.prefix, '6', '10'], [other.prefix, '1', '10']].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
+    expect(await ranges(from)).toEqual(sorted([[v2026.prefix, '6', '10'], [other.prefix, '1', '10']]));
   });
 
   it('a refusal leaves nothing written: unknown account, the same account, a system account, a staff organisation, another organisation (ROLE-1/ROLE-2, LED-1)', async () => {
