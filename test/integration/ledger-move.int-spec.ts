@@ -221,4 +221,18 @@ describe('ledger_move: a movement in one round trip (PostgreSQL)', () => {
     expect((await total(accountA)) + (await total(accountB))).toBe(1000);
     expect((await ledger.audit()).violations).toEqual([]);
   });
+
+  it('LED-1: the balance check at commit reads only its own entry\'s lines, whatever plan PL/pgSQL keeps for it', async () => {
+    // journal_entry_balanced's query, as PL/pgSQL runs it after a few calls: one generic plan for any entry.
+    const plan = await db.transaction(async (m) => {
+      await m.query(`SET LOCAL plan_cache_mode = force_generic_plan`);
+      await m.query(`PREPARE balanced(bigint) AS SELECT 1 FROM journal_lines WHERE entry_id = $1 GROUP BY block_id HAVING sum(amount) <> 0`);
+      const [{ 'QUERY PLAN': p }] = await m.query(`EXPLAIN (FORMAT JSON) EXECUTE balanced(1)`);
+      await m.query(`DEALLOCATE balanced`);
+      return JSON.stringify(p);
+    });
+    // A range read of the entry in (entry_id, block_id) order, not the whole journal read in block order and filtered.
+    expect(plan).toContain('"Index Name":"journal_lines_entry_block"');
+    expect(plan).toMatch(/"Index Cond":"\(journal_lines\.entry_id = \$1\)"|"Index Cond":"\(entry_id = \$1\)"/);
+  });
 });

@@ -10,6 +10,7 @@ import { AuditLogAndAppRole1763900000200 } from './migrations/1763900000200-audi
 import { DeadlineStart1764000000000 } from './migrations/1764000000000-deadline-start';
 import { DocumentChunks1764100000300 } from './migrations/1764100000300-document-chunks';
 import { LedgerMovementFunction1764100000400 } from './migrations/1764100000400-ledger-movement-function';
+import { JournalBalanceIndex1764100000500 } from './migrations/1764100000500-journal-balance-index';
 import { TimeoutClosingClient } from './timeout-closing-client';
 
 export const MIGRATIONS = [
@@ -21,6 +22,7 @@ export const MIGRATIONS = [
   DeadlineStart1764000000000,
   DocumentChunks1764100000300,
   LedgerMovementFunction1764100000400,
+  JournalBalanceIndex1764100000500,
 ];
 
 /**
