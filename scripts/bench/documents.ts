@@ -1,8 +1,7 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { freePort, sleep } from '../stack/util';
+import { sleep } from '../stack/util';
+import { startApiProcess } from './api-process';
 import { intFromEnv, timed } from './measure';
 import { Figure, printFigure, printHeading, printLine } from './report';
 import { ServiceStack } from './service-stack';
@@ -91,29 +90,6 @@ export async function documentsSection(stack: ServiceStack): Promise<Figure[]> {
 }
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-
-/** The API's built entry point in its own process, on the stack's PostgreSQL and Temporal and with its JWT secret. */
-async function startApiProcess(stack: ServiceStack): Promise<{ pid: number; baseUrl: string; stop(): Promise<void> }> {
-  const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [join(__dirname, '..', '..', 'apps', 'api', 'src', 'main.js')], {
-    env: { ...process.env, PORT: String(port), TEMPORAL_ADDRESS: stack.temporalAddress, LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    if (child.exitCode === null) child.kill('SIGTERM');
-    await exited;
-  };
-  for (const until = Date.now() + 60_000; ; await sleep(200)) {
-    if (child.exitCode !== null) throw new Error(`the API process exited with code ${child.exitCode} before it answered`);
-    if (await fetch(`${baseUrl}/health/live`).then((r) => r.ok, () => false)) return { pid: child.pid!, baseUrl, stop };
-    if (Date.now() > until) {
-      await stop();
-      throw new Error('the API process did not answer /health/live within 60 s');
-    }
-  }
-}
 
 /** A size from /proc/<pid>/status (VmRSS: now; VmHWM: the peak since start or since resetPeak), in MB. */
 function rssMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {

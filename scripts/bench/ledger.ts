@@ -6,6 +6,8 @@ import type { Actor } from '../../libs/domain/src';
 import { LedgerRepository } from '../../libs/persistence/src';
 import { applicationRole } from '../../libs/persistence/src/database-role';
 import { findRepoRoot } from '../../libs/temporal/src/test-server-executable';
+import { ApiProcess, startApiProcess } from './api-process';
+import { cpuMeter } from './cpu';
 import { assertLedgerAudit } from './ledger-audit';
 import { intFromEnv, percentile, seededRandom } from './measure';
 import { pgbenchScript } from './pgbench';
@@ -27,6 +29,8 @@ const TRANSFERS = intFromEnv('BENCH_TRANSFERS', 2000);
 const CLIENTS = intFromEnv('BENCH_TRANSFER_CLIENTS', 16);
 const ACCOUNTS = intFromEnv('BENCH_ACCOUNTS', 8);
 const ROUNDS = intFromEnv('BENCH_LEDGER_ROUNDS', 4);
+/** The API in its own process(es), as `npm start` runs it (the production topology runs 2 replicas; on 2 cores 1 serves more). */
+const API_PROCESSES = intFromEnv('BENCH_LEDGER_API_PROCESSES', 1);
 const WARM_UP = 100;
 /**
  * Every account starts with 10 000 t and each transfer moves 1–50 t between two random accounts: after 2 000 of
@@ -55,7 +59,7 @@ export async function ledgerSection(stack: ServiceStack, databaseUrl: string): P
   const apiPool = process.env.DB_POOL_SIZE ?? '10';
   const perClient = Math.max(1, Math.round(TRANSFERS / CLIENTS / ROUNDS));
   const transfersPerRound = perClient * CLIENTS;
-  printHeading('ledger', `real HTTP API (DB pool ${apiPool}; its clients in a worker thread) and pgbench on one embedded PostgreSQL (fsync off for both); ${ACCOUNTS} accounts each, ${CLIENTS} clients, ` +
+  printHeading('ledger', `real HTTP API as ${API_PROCESSES} replica process(es) (DB pool ${apiPool} each; its clients in a worker thread of the bench) and pgbench on one embedded PostgreSQL (fsync off for both); ${ACCOUNTS} accounts each, ${CLIENTS} clients, ` +
     `${ROUNDS} rounds of ${transfersPerRound} transfers each side, alternating which goes first`);
   const ledger = stack.api.get(LedgerRepository);
   // Two sets of accounts funded alike: one for pgbench, one for the service, so neither starts from the other's fragments.
@@ -69,41 +73,53 @@ export async function ledgerSection(stack: ServiceStack, databaseUrl: string): P
     });
   const plan = transferPlan(serviceSet.holders, WARM_UP + ROUNDS * transfersPerRound);
   await pgbench(Math.ceil(WARM_UP / CLIENTS));
-  const warmUp = await transfers(stack.baseUrl, plan.slice(0, WARM_UP));
+  // The warm-up goes through this process's API, where its database round trips can be counted (a property of the code).
+  const { result: warmUp, roundTrips } = await countingRoundTrips(() => transfers([stack.baseUrl], plan.slice(0, WARM_UP)));
   await vacuumLedger(stack);
 
-  // Rounds in turn, so that a burst of load from elsewhere on the machine lands on both sides alike.
-  const base = { moved: 0, transactions: 0, seconds: 0, version: '' };
-  const service = { outcomes: [] as Outcome[], latencies: [] as number[], seconds: 0, roundTrips: 0 };
+  const base = { moved: 0, transactions: 0, seconds: 0, version: '', postgresCpu: 0 };
+  const service = { outcomes: [] as Outcome[], latencies: [] as number[], seconds: 0, postgresCpu: 0, apiCpu: 0, clientCpu: 0 };
   const ratios: number[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    const runBaseline = async () => {
-      const before = await pgbenchMoved(stack);
-      const pg = await pgbench(perClient);
-      const moved = (await pgbenchMoved(stack)) - before;
-      base.moved += moved;
-      base.transactions += pg.transactions;
-      base.seconds += pg.transactions / pg.tps;
-      base.version = pg.pgbenchVersion;
-      return moved / (pg.transactions / pg.tps);
-    };
-    const runService = async () => {
-      const slice = plan.slice(WARM_UP + round * transfersPerRound, WARM_UP + (round + 1) * transfersPerRound);
-      const { result: r, roundTrips } = await countingRoundTrips(async () => {
+  const apis: ApiProcess[] = [];
+  try {
+    for (let i = 0; i < API_PROCESSES; i++) apis.push(await startApiProcess(stack));
+    const cpu = await cpuMeter(stack.db, apis.map((a) => a.pid));
+    // Rounds in turn, so that a burst of load from elsewhere on the machine lands on both sides alike.
+    for (let round = 0; round < ROUNDS; round++) {
+      const runBaseline = async () => {
+        const before = await pgbenchMoved(stack);
+        cpu.read();
+        const pg = await pgbench(perClient);
+        base.postgresCpu += cpu.read().postgres;
+        const moved = (await pgbenchMoved(stack)) - before;
+        base.moved += moved;
+        base.transactions += pg.transactions;
+        base.seconds += pg.transactions / pg.tps;
+        base.version = pg.pgbenchVersion;
+        return moved / (pg.transactions / pg.tps);
+      };
+      const runService = async () => {
+        const slice = plan.slice(WARM_UP + round * transfersPerRound, WARM_UP + (round + 1) * transfersPerRound);
+        cpu.read();
         const t0 = performance.now();
-        const done = await transfers(stack.baseUrl, slice);
-        return { ...done, seconds: (performance.now() - t0) / 1000 };
-      });
-      service.outcomes.push(...r.outcomes);
-      service.latencies.push(...r.latencies);
-      service.seconds += r.seconds;
-      service.roundTrips += roundTrips;
-      return r.outcomes.filter((o) => o === 'moved').length / r.seconds;
-    };
-    const [first, second] = round % 2 === 0 ? [runBaseline, runService] : [runService, runBaseline];
-    const a = await first();
-    const b = await second();
-    ratios.push(round % 2 === 0 ? b / a : a / b);
+        const r = await transfers(apis.map((a) => a.baseUrl), slice);
+        const seconds = (performance.now() - t0) / 1000;
+        const used = cpu.read();
+        service.postgresCpu += used.postgres;
+        service.apiCpu += used.processes;
+        service.clientCpu += used.node;
+        service.outcomes.push(...r.outcomes);
+        service.latencies.push(...r.latencies);
+        service.seconds += seconds;
+        return r.outcomes.filter((o) => o === 'moved').length / seconds;
+      };
+      const [first, second] = round % 2 === 0 ? [runBaseline, runService] : [runService, runBaseline];
+      const x = await first();
+      const y = await second();
+      ratios.push(round % 2 === 0 ? y / x : x / y);
+    }
+  } finally {
+    for (const api of apis) await api.stop();
   }
   const moved = service.outcomes.filter((o) => o === 'moved').length;
   const refused = service.outcomes.length - moved;
@@ -126,9 +142,15 @@ export async function ledgerSection(stack: ServiceStack, databaseUrl: string): P
   };
   printFigure(figure);
   printLine('context', 'ratio per round (load elsewhere shows here)', ratios.map((r) => r.toFixed(2)).join('  '));
+  const perTransfer = (seconds: number, n: number) => `${((seconds * 1000) / n).toFixed(2)} ms`;
+  printLine(
+    'context', 'CPU per transfer (user + system)',
+    `service: PostgreSQL ${perTransfer(service.postgresCpu, service.outcomes.length)} + the API ${perTransfer(service.apiCpu, service.outcomes.length)} ` +
+      `(+ its HTTP clients ${perTransfer(service.clientCpu, service.outcomes.length)}); pgbench: PostgreSQL ${perTransfer(base.postgresCpu, base.transactions)} (pgbench's own process not counted)`,
+  );
   printLine(
     'context', 'database round trips per transfer request',
-    `${(service.roundTrips / service.outcomes.length).toFixed(2)} (was ${ROUND_TRIPS_BEFORE.perTransfer} at ${ROUND_TRIPS_BEFORE.commit}; all this process sent: the movement, the audit row)`,
+    `${(roundTrips / warmUp.outcomes.length).toFixed(2)} (was ${ROUND_TRIPS_BEFORE.perTransfer} at ${ROUND_TRIPS_BEFORE.commit}; counted on the warm-up through this process's API: the movement, the audit row)`,
   );
 
   await assertLedgerAudit(ledger);
@@ -208,9 +230,9 @@ function transferPlan(holders: Holder[], n: number): PlannedTransfer[] {
   });
 }
 
-const transfers = (baseUrl: string, plan: PlannedTransfer[]) =>
+const transfers = (baseUrls: string[], plan: PlannedTransfer[]) =>
   transfersFromClients({
-    baseUrl, clients: CLIENTS,
+    baseUrls, clients: CLIENTS,
     plan: plan.map((t) => ({ fromAccountNo: t.from.accountNo, token: t.from.token, toAccountNo: t.to.accountNo, quantity: t.quantity })),
   });
 

@@ -14,7 +14,8 @@ export interface PlannedTransfer {
 }
 export type Outcome = 'moved' | 'refused';
 interface Job {
-  baseUrl: string;
+  /** The API's replicas: requests go to each in turn, as a round-robin load balancer would send them. */
+  baseUrls: string[];
   plan: PlannedTransfer[];
   clients: number;
 }
@@ -30,13 +31,13 @@ export function transfersFromClients(job: Job): Promise<{ outcomes: Outcome[]; l
   });
 }
 
-async function sendAll({ baseUrl, plan, clients }: Job): Promise<Answer> {
+async function sendAll({ baseUrls, plan, clients }: Job): Promise<Answer> {
   const outcomes: Outcome[] = [];
   const latencies: number[] = [];
   try {
-    await pool(plan, clients, async (t) => {
+    await pool(plan, clients, async (t, i) => {
       const t0 = performance.now();
-      outcomes.push(await transfer(baseUrl, t));
+      outcomes.push(await transfer(baseUrls[i % baseUrls.length]!, t));
       latencies.push(performance.now() - t0);
     });
     return { outcomes, latencies };
