@@ -32,7 +32,7 @@ import { freePort } from './stack/util';
  *   documents     the API process's peak RSS under 10 concurrent 20 MB uploads, then downloads, vs its RSS at rest.
  * Every section shares one embedded PostgreSQL; registration, ledger and documents share the real API and worker on a dev server.
  * Knobs (environment): BENCH_CASES, BENCH_CONCURRENCY, BENCH_ACTIONS, BENCH_TRANSFERS, BENCH_TRANSFER_CLIENTS,
- * BENCH_ACCOUNTS, BENCH_LEDGER_ROUNDS, BENCH_ISSUANCES, BENCH_ISSUANCE_CONCURRENCY, BENCH_ISSUANCE_BASELINE, BENCH_CONSOLE_RENDERS, BENCH_TRACE_ACTIONS,
+ * BENCH_ACCOUNTS, BENCH_LEDGER_ROUNDS, BENCH_LEDGER_API_PROCESSES, BENCH_ISSUANCES, BENCH_ISSUANCE_CONCURRENCY, BENCH_ISSUANCE_BASELINE, BENCH_CONSOLE_RENDERS, BENCH_TRACE_ACTIONS,
  * BENCH_DOCUMENT_CLIENTS, BENCH_DOCUMENT_MB.
  */
 const SECTIONS = ['registration', 'ledger', 'issuance', 'console', 'trace', 'topology', 'documents'] as const;
