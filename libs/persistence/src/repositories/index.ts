@@ -1,3 +1,4 @@
 export * from './calendar.repository';
 export * from './case-projection.repository';
 export * from './ledger.repository';
+export * from './notification-outbox.repository';
