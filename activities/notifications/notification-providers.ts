@@ -1,6 +1,8 @@
 import type { Provider } from '@nestjs/common';
 import { DeliveryActivitiesService } from './delivery-activities.service';
 import { DeliveryQueue } from './delivery-queue';
+import { EmailChannel } from './email/email-channel';
+import { MAIL_SETTINGS, mailSettings } from './email/mail-settings';
 import { NOTIFICATION_CHANNELS } from './notification-channel';
 import { NotificationOutbox } from './notification-outbox';
 
@@ -12,5 +14,8 @@ export const NOTIFICATION_PROVIDERS: Provider[] = [
   DeliveryQueue,
   NotificationOutbox,
   DeliveryActivitiesService,
-  { provide: NOTIFICATION_CHANNELS, useValue: [] },
+  { provide: MAIL_SETTINGS, useFactory: () => mailSettings() },
+  EmailChannel,
+  // One provider per channel; SMS or WeChat Work would be one more here.
+  { provide: NOTIFICATION_CHANNELS, useFactory: (email: EmailChannel) => [email], inject: [EmailChannel] },
 ];

@@ -6,6 +6,7 @@ import { CaseActivitiesService } from '../../activities/cases/case-activities.se
 import { DeliveryActivitiesService } from '../../activities/notifications/delivery-activities.service';
 import { NOTIFICATION_CHANNELS, NotificationChannel } from '../../activities/notifications/notification-channel';
 import { NOTIFICATION_PROVIDERS } from '../../activities/notifications/notification-providers';
+import { MAIL_SETTINGS, MailSettings } from '../../activities/notifications/email/mail-settings';
 import { WorkerTemporal } from '../../activities/temporal/worker-temporal';
 import { PersistenceModule } from '../../libs/persistence/src/persistence.module';
 
@@ -18,13 +19,14 @@ export async function startWorker(
   taskQueue: string,
   namespace = 'default',
   workflowsPath = require.resolve('../../workflows'),
-  options: { channels?: NotificationChannel[] } = {},
+  options: { channels?: NotificationChannel[]; mail?: MailSettings } = {},
 ) {
   const builder = Test.createTestingModule({
     imports: [PersistenceModule],
     providers: [CaseActivitiesService, ...NOTIFICATION_PROVIDERS, { provide: WorkerTemporal, useValue: WorkerTemporal.over(connection, namespace) }],
   });
   if (options.channels) builder.overrideProvider(NOTIFICATION_CHANNELS).useValue(options.channels);
+  if (options.mail) builder.overrideProvider(MAIL_SETTINGS).useValue(options.mail);
   const moduleRef = await builder.compile();
   const ctx = await moduleRef.init();
   const worker = await Worker.create({

@@ -23,3 +23,4 @@ export * from './ledger/serials';
 export * from './ledger/journal-replay';
 export * from './identity/password-policy';
 export * from './identity/organisation-roles';
+export * from './notifications/notification-kinds';

@@ -12,6 +12,7 @@ import { DocumentChunks1764100000300 } from './migrations/1764100000300-document
 import { LedgerMovementFunction1764100000400 } from './migrations/1764100000400-ledger-movement-function';
 import { JournalBalanceIndex1764100000500 } from './migrations/1764100000500-journal-balance-index';
 import { NotificationOutbox1764200000000 } from './migrations/1764200000000-notification-outbox';
+import { NotificationDeadline1764200000100 } from './migrations/1764200000100-notification-deadline';
 import { TimeoutClosingClient } from './timeout-closing-client';
 
 export const MIGRATIONS = [
@@ -25,6 +26,7 @@ export const MIGRATIONS = [
   LedgerMovementFunction1764100000400,
   JournalBalanceIndex1764100000500,
   NotificationOutbox1764200000000,
+  NotificationDeadline1764200000100,
 ];
 
 /**

@@ -15,6 +15,8 @@ export interface StoredNotification {
   caseNo: string;
   kind: string;
   message: string;
+  /** The deadline it is about, if any (ISO instant). */
+  deadlineAt: string | null;
 }
 
 /** What a write of the projection told whom: the inbox rows it wrote and how many deliveries it queued (the outbox). */
@@ -62,7 +64,7 @@ export class CaseProjectionRepository {
         await m.query(`UPDATE issuance_cases SET audited_tco2e = $2, reviewed_by = $3 WHERE case_no = $1`, [step.caseNo, step.facts.auditedTco2e ?? null, step.reviewers]);
       }
       await this.afterStatus(m, step);
-      return this.tell(m, outbox, step.key, step.caseNo, step.at, step.notify);
+      return this.tell(m, outbox, step.key, step.caseNo, step.at, step.notify, step.deadline?.closesAt ?? null);
     });
   }
 
@@ -138,24 +140,24 @@ export class CaseProjectionRepository {
   }
 
   /** Inbox rows, then (same transaction) their deliveries through the outbox writer. */
-  private async tell(m: EntityManager, outbox: OutboxWriter | undefined, key: string, caseNo: string, at: string, notify: NotificationRequest[]): Promise<Told> {
-    const notifications = await this.insertNotifications(m, key, caseNo, at, notify);
+  private async tell(m: EntityManager, outbox: OutboxWriter | undefined, key: string, caseNo: string, at: string, notify: NotificationRequest[], deadlineAt: string | null = null): Promise<Told> {
+    const notifications = await this.insertNotifications(m, key, caseNo, at, notify, deadlineAt);
     const queued = outbox && notifications.length ? await outbox(m, { stream: caseNo, notifications }) : 0;
     return { notifications, queued };
   }
 
-  private async insertNotifications(m: EntityManager, key: string, caseNo: string, at: string, notify: NotificationRequest[]) {
+  private async insertNotifications(m: EntityManager, key: string, caseNo: string, at: string, notify: NotificationRequest[], deadlineAt: string | null) {
     const stored: StoredNotification[] = [];
     for (const [i, n] of notify.entries()) {
       const to = n.to as { userId?: string; organisationId?: string; role?: string };
       const rows = await m.query(
-        `INSERT INTO notifications (idempotency_key, recipient_user_id, recipient_organisation_id, recipient_role, case_no, kind, message, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
-        [`${key}/notify/${i}`, to.userId ?? null, to.organisationId ?? null, to.role ?? null, caseNo, n.kind, n.message, at],
+        `INSERT INTO notifications (idempotency_key, recipient_user_id, recipient_organisation_id, recipient_role, case_no, kind, message, created_at, deadline_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+        [`${key}/notify/${i}`, to.userId ?? null, to.organisationId ?? null, to.role ?? null, caseNo, n.kind, n.message, at, deadlineAt],
       );
       if (rows.length) {
         stored.push({ id: rows[0].id, recipientUserId: to.userId ?? null, recipientOrganisationId: to.organisationId ?? null,
-          recipientRole: to.role ?? null, caseNo, kind: n.kind, message: n.message });
+          recipientRole: to.role ?? null, caseNo, kind: n.kind, message: n.message, deadlineAt });
       }
     }
     return stored;

@@ -2,3 +2,4 @@ export * from './calendar.repository';
 export * from './case-projection.repository';
 export * from './ledger.repository';
 export * from './notification-outbox.repository';
+export * from './email-audience.repository';

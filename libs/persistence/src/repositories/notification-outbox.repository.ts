@@ -85,7 +85,7 @@ export class NotificationOutboxRepository {
     const [row] = await this.db.query(
       `SELECT d.id, d.stream, d.channel, d.lane, d.recipients, d.attempts, d.created_at AS "createdAt",
               n.id AS "nId", n.recipient_user_id AS "recipientUserId", n.recipient_organisation_id AS "recipientOrganisationId",
-              n.recipient_role AS "recipientRole", n.case_no AS "caseNo", n.kind, n.message, n.created_at AS "nCreatedAt"
+              n.recipient_role AS "recipientRole", n.case_no AS "caseNo", n.kind, n.message, n.created_at AS "nCreatedAt", n.deadline_at AS "deadlineAt"
        FROM notification_deliveries d LEFT JOIN notifications n ON n.id = d.notification_id
        WHERE d.stream = $1 AND d.lane = $2 AND d.status = 'pending' ORDER BY d.seq LIMIT 1`,
       [stream, lane],
@@ -96,7 +96,8 @@ export class NotificationOutboxRepository {
       createdAt: new Date(row.createdAt).toISOString(),
       notification: row.nId
         ? { id: row.nId, recipientUserId: row.recipientUserId, recipientOrganisationId: row.recipientOrganisationId, recipientRole: row.recipientRole,
-            caseNo: row.caseNo, kind: row.kind, message: row.message, createdAt: new Date(row.nCreatedAt).toISOString() }
+            caseNo: row.caseNo, kind: row.kind, message: row.message, createdAt: new Date(row.nCreatedAt).toISOString(),
+            deadlineAt: row.deadlineAt ? new Date(row.deadlineAt).toISOString() : null }
         : null,
     };
   }
