@@ -15,7 +15,7 @@ import { DeliveryActivitiesService } from './notifications/delivery-activities.s
  */
 export function buildActivities(cases: CaseActivitiesService, deliveries: DeliveryActivitiesService): CaseActivities & DeliveryActivities {
   const caseNames: (keyof CaseActivities)[] = [
-    'computeDeadline', 'recordCaseStep', 'reportStepFailure', 'missingMaterials', 'openPublicityNotice', 'dismissComment', 'closePublicityNotice',
+    'computeDeadline', 'recordCaseStep', 'remindDeadline', 'reportStepFailure', 'missingMaterials', 'openPublicityNotice', 'dismissComment', 'closePublicityNotice',
     'registerProject', 'issueCredits', 'describeCancellation', 'reconcileClosedCases',
   ];
   const deliveryNames: (keyof DeliveryActivities)[] = ['pendingDeliveryLanes', 'deliverNext', 'abandonDelivery', 'nudgeStalledDeliveries'];

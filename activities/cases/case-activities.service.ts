@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Actor, CaseType, materialsChecklist, rulePack } from '../../libs/domain/src';
 import { CalendarRepository, CaseProjectionRepository, LedgerRepository } from '../../libs/persistence/src';
 import { CASE_WORKFLOWS, caseNoFromWorkflowId, howWorkflowClosed } from '../../libs/temporal/src';
-import type { CaseActivities, CaseStep, ComputeDeadlineRequest, Deadline, StepFailureReport } from '../../libs/temporal/src';
+import type { CaseActivities, CaseStep, ComputeDeadlineRequest, Deadline, DeadlineReminderRequest, StepFailureReport } from '../../libs/temporal/src';
 import { NotificationOutbox } from '../notifications/notification-outbox';
 import { WorkerTemporal } from '../temporal/worker-temporal';
 
@@ -19,10 +19,11 @@ export class CaseActivitiesService implements CaseActivities {
     private readonly outbox: NotificationOutbox,
   ) {}
 
-  /** CAL-3: on the current calendar, with the period from the case's rule pack. */
+  /** CAL-3: on the current calendar, with the period from the case's rule pack; with its CAL-5 reminder instants. */
   async computeDeadline(req: ComputeDeadlineRequest): Promise<Deadline> {
-    const { workingDays, bindsOn } = rulePack(req.jurisdiction).periods[req.kind];
-    const d = (await this.calendar.load()).addWorkingDays(req.startedAt, workingDays);
+    const { workingDays, bindsOn, reminds } = rulePack(req.jurisdiction).periods[req.kind];
+    const calendar = await this.calendar.load();
+    const d = calendar.addWorkingDays(req.startedAt, workingDays);
     return {
       kind: req.kind,
       startedAt: req.startedAt,
@@ -32,12 +33,18 @@ export class CaseActivitiesService implements CaseActivities {
       calendarVersion: d.calendarVersion,
       provisional: d.provisional,
       bindsOn,
+      reminders: reminds ? calendar.remindersFor(d.closesAt) : [],
     };
   }
 
   /** The step and its deliveries in one transaction (the outbox); then the case's delivery workflow is woken. */
   async recordCaseStep(step: CaseStep): Promise<void> {
     await this.outbox.committed(await this.projection.recordStep(step, this.outbox.writer), step.caseNo);
+  }
+
+  /** CAL-5: the reminder on the timeline and to whoever the deadline binds; then its deliveries go. */
+  async remindDeadline(req: DeadlineReminderRequest): Promise<void> {
+    await this.outbox.committed(await this.projection.recordReminder(req, this.outbox.writer), req.caseNo);
   }
 
   async reportStepFailure(report: StepFailureReport): Promise<void> {

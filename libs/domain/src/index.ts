@@ -24,3 +24,4 @@ export * from './ledger/journal-replay';
 export * from './identity/password-policy';
 export * from './identity/organisation-roles';
 export * from './notifications/notification-kinds';
+export * from './cases/reminders';

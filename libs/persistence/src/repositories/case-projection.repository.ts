@@ -4,7 +4,7 @@ import {
   Actor, CaseType, DomainError, isTerminal, nextStatus, noticesFor, openStatuses, procedureOf, recipientOf, rulePack, sanitisedText, TEXT_LIMITS,
 } from '../../../domain/src';
 import { shanghaiDate } from '../../../domain/src/calendar';
-import type { CaseStep, NotificationRequest, StepFailureReport } from '../../../temporal/src';
+import type { CaseStep, DeadlineReminderRequest, NotificationRequest, StepFailureReport } from '../../../temporal/src';
 import type { OutboxWriter } from './notification-outbox.repository';
 
 export interface StoredNotification {
@@ -77,6 +77,19 @@ export class CaseProjectionRepository {
     if (isTerminal(proc, step.status)) {
       await m.query(`UPDATE publicity_notices SET status = 'closed', closed_at = $2 WHERE case_no = $1 AND status = 'open'`, [step.caseNo, step.at]);
     }
+  }
+
+  /** CAL-5: a reminder of the running deadline on the timeline, and to whoever it binds (about that deadline). Idempotent per key. */
+  async recordReminder(r: DeadlineReminderRequest, outbox?: OutboxWriter): Promise<Told> {
+    return this.db.transaction(async (m) => {
+      const inserted = await m.query(
+        `INSERT INTO case_events (case_no, idempotency_key, type, status, round, occurred_at, data) VALUES ($1, $2, 'deadline_reminder', $3, $4, $5, $6)
+         ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+        [r.caseNo, r.key, r.status, r.round, r.at, JSON.stringify({ deadline: r.deadline.kind, closesAt: r.deadline.closesAtLocal, which: r.which })],
+      );
+      if (!inserted.length) return NOBODY;
+      return this.tell(m, outbox, r.key, r.caseNo, r.at, [r.notify], r.deadline.closesAt);
+    });
   }
 
   /**
