@@ -1,9 +1,10 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { DomainError } from '../libs/domain/src';
 import { sqlState } from '../libs/persistence/src/sql-state';
-import type { CaseActivities, DeliveryActivities } from '../libs/temporal/src';
+import type { CaseActivities, DeliveryActivities, DigestActivities } from '../libs/temporal/src';
 import { CaseActivitiesService } from './cases/case-activities.service';
 import { DeliveryActivitiesService } from './notifications/delivery-activities.service';
+import { DigestActivitiesService } from './notifications/email/digest-activities.service';
 
 /**
  * Turns DI-built services into the plain functions Worker.create wants, and says which failures are worth
@@ -13,13 +14,13 @@ import { DeliveryActivitiesService } from './notifications/delivery-activities.s
  * Everything else (a lost connection, a restart, a timeout) is transient and retried on the activity's
  * bounded schedule.
  */
-export function buildActivities(cases: CaseActivitiesService, deliveries: DeliveryActivitiesService): CaseActivities & DeliveryActivities {
+export function buildActivities(cases: CaseActivitiesService, deliveries: DeliveryActivitiesService, digests: DigestActivitiesService): CaseActivities & DeliveryActivities & DigestActivities {
   const caseNames: (keyof CaseActivities)[] = [
     'computeDeadline', 'recordCaseStep', 'remindDeadline', 'reportStepFailure', 'missingMaterials', 'openPublicityNotice', 'dismissComment', 'closePublicityNotice',
     'registerProject', 'issueCredits', 'describeCancellation', 'reconcileClosedCases',
   ];
   const deliveryNames: (keyof DeliveryActivities)[] = ['pendingDeliveryLanes', 'deliverNext', 'abandonDelivery', 'nudgeStalledDeliveries'];
-  return { ...adapt(cases, caseNames), ...adapt(deliveries, deliveryNames) } as unknown as CaseActivities & DeliveryActivities;
+  return { ...adapt(cases, caseNames), ...adapt(deliveries, deliveryNames), ...adapt(digests, ['sendDailyDigests']) } as unknown as CaseActivities & DeliveryActivities & DigestActivities;
 }
 
 function adapt<S extends object>(service: S, names: string[]) {

@@ -4,3 +4,4 @@ export { reductionIssuanceWorkflow } from './reduction-issuance.workflow';
 export { caseReconciliationWorkflow } from './case-reconciliation.workflow';
 export { notificationDeliveryWorkflow } from './notification-delivery.workflow';
 export { deliverySweepWorkflow } from './delivery-sweep.workflow';
+export { notificationDigestWorkflow } from './notification-digest.workflow';

@@ -2,7 +2,9 @@ import type { Provider } from '@nestjs/common';
 import { DeliveryActivitiesService } from './delivery-activities.service';
 import { DeliveryQueue } from './delivery-queue';
 import { EmailChannel } from './email/email-channel';
+import { DigestActivitiesService } from './email/digest-activities.service';
 import { MAIL_SETTINGS, mailSettings } from './email/mail-settings';
+import { Mailer } from './email/mailer';
 import { NOTIFICATION_CHANNELS } from './notification-channel';
 import { NotificationOutbox } from './notification-outbox';
 
@@ -15,7 +17,9 @@ export const NOTIFICATION_PROVIDERS: Provider[] = [
   NotificationOutbox,
   DeliveryActivitiesService,
   { provide: MAIL_SETTINGS, useFactory: () => mailSettings() },
+  Mailer,
   EmailChannel,
+  DigestActivitiesService,
   // One provider per channel; SMS or WeChat Work would be one more here.
   { provide: NOTIFICATION_CHANNELS, useFactory: (email: EmailChannel) => [email], inject: [EmailChannel] },
 ];

@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { buildActivities } from '../../activities/activity-registry';
 import { CaseActivitiesService } from '../../activities/cases/case-activities.service';
 import { DeliveryActivitiesService } from '../../activities/notifications/delivery-activities.service';
+import { DigestActivitiesService } from '../../activities/notifications/email/digest-activities.service';
 import { NOTIFICATION_PROVIDERS } from '../../activities/notifications/notification-providers';
 import { WorkerTemporal } from '../../activities/temporal/worker-temporal';
 import { PersistenceModule } from '../../libs/persistence/src/persistence.module';
@@ -35,7 +36,7 @@ export async function startCaseWorker(connection: NativeConnection): Promise<{ d
       connection,
       taskQueue: CASES_TASK_QUEUE,
       ...workflowSource(),
-      activities: buildActivities(ctx.get(CaseActivitiesService), ctx.get(DeliveryActivitiesService)),
+      activities: buildActivities(ctx.get(CaseActivitiesService), ctx.get(DeliveryActivitiesService), ctx.get(DigestActivitiesService)),
     });
     const running = worker.run();
     running.catch(() => undefined); // awaited (and rethrown) by stop(); this only keeps an early failure from being "unhandled"

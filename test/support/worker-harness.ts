@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { buildActivities } from '../../activities/activity-registry';
 import { CaseActivitiesService } from '../../activities/cases/case-activities.service';
 import { DeliveryActivitiesService } from '../../activities/notifications/delivery-activities.service';
+import { DigestActivitiesService } from '../../activities/notifications/email/digest-activities.service';
 import { NOTIFICATION_CHANNELS, NotificationChannel } from '../../activities/notifications/notification-channel';
 import { NOTIFICATION_PROVIDERS } from '../../activities/notifications/notification-providers';
 import { MAIL_SETTINGS, MailSettings } from '../../activities/notifications/email/mail-settings';
@@ -34,7 +35,7 @@ export async function startWorker(
     namespace,
     taskQueue,
     workflowsPath,
-    activities: buildActivities(ctx.get(CaseActivitiesService), ctx.get(DeliveryActivitiesService)),
+    activities: buildActivities(ctx.get(CaseActivitiesService), ctx.get(DeliveryActivitiesService), ctx.get(DigestActivitiesService)),
   });
   const running = worker.run();
   return {

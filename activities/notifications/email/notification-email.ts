@@ -83,3 +83,42 @@ export function notificationEmail(f: NotificationEmailFacts): NotificationEmail 
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+/** One line of a daily digest. */
+export interface DigestLine {
+  caseNo: string | null;
+  kind: string;
+  message: string;
+  createdAt: string;
+  deadlineAt: string | null;
+}
+
+/**
+ * The daily digest (issue 10): every notification of the day the user chose to get this way, oldest first, each with
+ * its case, what happened, its deadline in Beijing time and the link; Chinese first, then English.
+ */
+export function digestEmail(day: string, lines: DigestLine[], consoleUrl: string): NotificationEmail {
+  const settings = `${consoleUrl}/settings/notifications`;
+  const link = (l: DigestLine) => (l.caseNo ? `${consoleUrl}/cases/${encodeURIComponent(l.caseNo)}` : consoleUrl);
+  const zh = lines.map((l) => {
+    const k = notificationKind(l.kind);
+    return `· ${beijing(l.createdAt)} ${l.caseNo ?? ''} ${k.titleZh}${l.deadlineAt ? `（截止 ${beijing(l.deadlineAt)} 北京时间）` : ''}\n  ${link(l)}`;
+  });
+  const en = lines.map((l) => {
+    const k = notificationKind(l.kind);
+    return `· ${beijing(l.createdAt)} ${l.caseNo ?? ''} ${k.titleEn}${l.deadlineAt ? ` (deadline ${beijing(l.deadlineAt)} Beijing time)` : ''}: ${l.message}\n  ${link(l)}`;
+  });
+  const subject = `【碳普惠】每日通知摘要 ${day}（${lines.length} 条）| Daily digest (${lines.length})`;
+  const text = [`您好，以下是 ${day} 的通知摘要：`, '', ...zh, '', '—— English ——', '', `Hello, your notifications of ${day}:`, '', ...en, '', `通知设置 / Notification settings: ${settings}`].join('\n');
+  const item = (l: DigestLine, title: string, extra: string) =>
+    `<li>${esc(beijing(l.createdAt))} <a href="${esc(link(l))}">${esc(l.caseNo ?? '')}</a> ${esc(title)}${esc(extra)}</li>`;
+  const html = [
+    '<!doctype html><html><body>',
+    `<div lang="zh-CN"><p>您好，以下是 ${esc(day)} 的通知摘要：</p><ul>${lines.map((l) => item(l, notificationKind(l.kind).titleZh, l.deadlineAt ? `（截止 ${beijing(l.deadlineAt)} 北京时间）` : '')).join('')}</ul></div>`,
+    '<hr>',
+    `<div lang="en"><h2>English</h2><p>Hello, your notifications of ${esc(day)}:</p><ul>${lines.map((l) => item(l, notificationKind(l.kind).titleEn, `${l.deadlineAt ? ` (deadline ${beijing(l.deadlineAt)} Beijing time)` : ''}: ${l.message}`)).join('')}</ul></div>`,
+    `<p><small><a href="${esc(settings)}">通知设置 / Notification settings</a></small></p>`,
+    '</body></html>',
+  ].join('');
+  return { subject, text, html };
+}

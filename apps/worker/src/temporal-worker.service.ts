@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { buildActivities } from '../../../activities/activity-registry';
 import { CaseActivitiesService } from '../../../activities/cases/case-activities.service';
 import { DeliveryActivitiesService } from '../../../activities/notifications/delivery-activities.service';
+import { DigestActivitiesService } from '../../../activities/notifications/email/digest-activities.service';
 import { WorkerTemporal } from '../../../activities/temporal/worker-temporal';
 import { CASES_TASK_QUEUE } from '../../../libs/temporal/src';
 import { TRACED_WORKFLOW_BUNDLE, WORKFLOW_BUNDLE } from '../../../libs/temporal/src/server/workflow-bundles';
@@ -26,6 +27,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
   constructor(
     private readonly cases: CaseActivitiesService,
     private readonly deliveries: DeliveryActivitiesService,
+    private readonly digests: DigestActivitiesService,
     private readonly temporal: WorkerTemporal,
   ) {}
 
@@ -38,7 +40,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       taskQueue: CASES_TASK_QUEUE,
       ...workflowSource(tracing),
       ...(tracing && { sinks: tracing.sinks }),
-      activities: buildActivities(this.cases, this.deliveries),
+      activities: buildActivities(this.cases, this.deliveries, this.digests),
       // Each cached workflow costs about 1 MB outside the V8 heap; size the cache explicitly.
       maxCachedWorkflows: Number(process.env.WORKER_MAX_CACHED_WORKFLOWS ?? 500),
     });

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CaseActivitiesService } from '../../../activities/cases/case-activities.service';
 import { DeliveryActivitiesService } from '../../../activities/notifications/delivery-activities.service';
+import { DigestActivitiesService } from '../../../activities/notifications/email/digest-activities.service';
 import { NOTIFICATION_PROVIDERS } from '../../../activities/notifications/notification-providers';
 import { WorkerTemporal } from '../../../activities/temporal/worker-temporal';
 import { PersistenceModule } from '../../../libs/persistence/src/persistence.module';
@@ -14,6 +15,6 @@ import { TemporalWorkerService } from './temporal-worker.service';
     ...NOTIFICATION_PROVIDERS,
     TemporalWorkerService,
   ],
-  exports: [CaseActivitiesService, DeliveryActivitiesService],
+  exports: [CaseActivitiesService, DeliveryActivitiesService, DigestActivitiesService],
 })
 export class WorkerModule {}

@@ -25,3 +25,4 @@ export * from './identity/password-policy';
 export * from './identity/organisation-roles';
 export * from './notifications/notification-kinds';
 export * from './cases/reminders';
+export * from './notifications/notification-audience';

@@ -13,6 +13,7 @@ import { LedgerMovementFunction1764100000400 } from './migrations/1764100000400-
 import { JournalBalanceIndex1764100000500 } from './migrations/1764100000500-journal-balance-index';
 import { NotificationOutbox1764200000000 } from './migrations/1764200000000-notification-outbox';
 import { NotificationDeadline1764200000100 } from './migrations/1764200000100-notification-deadline';
+import { NotificationPreferences1764200000200 } from './migrations/1764200000200-notification-preferences';
 import { TimeoutClosingClient } from './timeout-closing-client';
 
 export const MIGRATIONS = [
@@ -27,6 +28,7 @@ export const MIGRATIONS = [
   JournalBalanceIndex1764100000500,
   NotificationOutbox1764200000000,
   NotificationDeadline1764200000100,
+  NotificationPreferences1764200000200,
 ];
 
 /**

@@ -19,6 +19,9 @@ export interface DeliveryWorkflowInput {
   searchAttributesEnabled: boolean;
 }
 
+/** The daily digest's Schedule: 08:00 Beijing time. */
+export const DIGEST_SCHEDULE_ID = 'notification-digest';
+
 /** The delivery sweep's Schedule: nudges streams whose pending deliveries nobody is working on. */
 export const DELIVERY_SWEEP_SCHEDULE_ID = 'notification-delivery-sweep';
 
@@ -35,4 +38,10 @@ export interface DeliveryActivities {
   abandonDelivery(req: { stream: string; lane: string; error: string }): Promise<{ deliveryId: string } | null>;
   /** The delivery sweep: streams with deliveries pending for longer than `olderThanSeconds` are nudged again. */
   nudgeStalledDeliveries(req: { olderThanSeconds: number }): Promise<{ nudged: string[] }>;
+}
+
+/** The daily digest's activity. */
+export interface DigestActivities {
+  /** One e-mail per user with notifications waiting for their digest (`at`: the workflow's time, for the Beijing day). */
+  sendDailyDigests(req: { at: string }): Promise<{ sent: number; failed: number }>;
 }

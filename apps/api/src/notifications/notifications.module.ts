@@ -3,6 +3,11 @@ import { DeliveriesController } from './deliveries.controller';
 import { DeliveriesRepository } from './deliveries.repository';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsRepository } from './notifications.repository';
+import { PreferencesController, SharedMailboxController } from './preferences.controller';
+import { PreferencesRepository } from './preferences.repository';
 
-@Module({ controllers: [NotificationsController, DeliveriesController], providers: [NotificationsRepository, DeliveriesRepository] })
+@Module({
+  controllers: [NotificationsController, PreferencesController, DeliveriesController, SharedMailboxController],
+  providers: [NotificationsRepository, DeliveriesRepository, PreferencesRepository],
+})
 export class NotificationsModule {}

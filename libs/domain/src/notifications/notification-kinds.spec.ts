@@ -1,5 +1,6 @@
 import type { Procedure } from '../cases/procedure';
 import { ISSUANCE_PROCEDURE, REGISTRATION_PROCEDURE } from '../packs/case-procedures';
+import { notificationKindsFor } from './notification-audience';
 import { NOTIFICATION_KINDS, notificationKind } from './notification-kinds';
 
 describe('notification kinds (issue 10)', () => {
@@ -17,5 +18,17 @@ describe('notification kinds (issue 10)', () => {
       expect([k, notificationKind(k).emailByDefault]).toEqual([k, true]);
     }
     expect(notificationKind('publicity_opened').emailByDefault).toBe(false);
+  });
+});
+
+describe('notification kinds per role (issue 10, preferences)', () => {
+  it.each([
+    ['developer', ['review_request_supplement', 'revision_required', 'lapsed', 'registered', 'issued', 'deadline_reminder'], ['case_submitted', 'signoff_requested']],
+    ['officer', ['case_submitted', 'case_assigned', 'registration_due', 'deadline_today', 'needs_attention'], ['signoff_requested', 'registered']],
+    ['bureau', ['signoff_requested', 'escalation'], ['case_submitted', 'deadline_reminder']],
+  ] as const)('a %s chooses for the kinds they can receive, and only those', (role, has, hasNot) => {
+    const kinds = notificationKindsFor(role);
+    expect(kinds).toEqual(expect.arrayContaining([...has]));
+    for (const k of hasNot) expect(kinds).not.toContain(k);
   });
 });

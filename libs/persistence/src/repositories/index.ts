@@ -3,3 +3,4 @@ export * from './case-projection.repository';
 export * from './ledger.repository';
 export * from './notification-outbox.repository';
 export * from './email-audience.repository';
+export * from './notification-digest.repository';
