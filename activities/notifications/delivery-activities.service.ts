@@ -3,7 +3,8 @@ import { performance } from 'node:perf_hooks';
 import { NotificationOutboxRepository } from '../../libs/persistence/src';
 import type { DeliveryActivities } from '../../libs/temporal/src';
 import { DeliveryQueue } from './delivery-queue';
-import { NOTIFICATION_CHANNELS, NotificationChannel, PermanentDeliveryFailure } from './notification-channel';
+import { NotificationOutbox } from './notification-outbox';
+import { DeliverySkipped, NOTIFICATION_CHANNELS, NotificationChannel, PermanentDeliveryFailure } from './notification-channel';
 
 /**
  * The activities of the delivery workflow: one attempt at the head of a lane, recorded whatever happens (operators
@@ -20,6 +21,7 @@ export class DeliveryActivitiesService implements DeliveryActivities {
     @Inject(NOTIFICATION_CHANNELS) channels: NotificationChannel[],
     private readonly outbox: NotificationOutboxRepository,
     private readonly queue: DeliveryQueue,
+    private readonly notices: NotificationOutbox,
   ) {
     this.byName = new Map(channels.map((c) => [c.name, c]));
   }
@@ -42,6 +44,10 @@ export class DeliveryActivitiesService implements DeliveryActivities {
       return { deliveryId: d.id, status: 'sent' as const, pending: await this.outbox.pendingCount(req.stream) };
     } catch (e) {
       const error = (e as Error).message ?? String(e);
+      if (e instanceof DeliverySkipped) {
+        await this.outbox.settle(d.id, 'skipped', error);
+        return { deliveryId: d.id, status: 'skipped' as const, pending: await this.outbox.pendingCount(req.stream) };
+      }
       if (e instanceof PermanentDeliveryFailure) {
         await this.outbox.recordAttempt(d.id, { ...attempt, durationMs: performance.now() - t0, error }, { status: 'failed', outcome: error });
         this.log.warn(`delivery ${d.id} (${d.lane} of ${d.stream}) failed for good: ${error}`);
@@ -57,6 +63,7 @@ export class DeliveryActivitiesService implements DeliveryActivities {
     if (!d) return null;
     await this.outbox.settle(d.id, 'failed', `Given up after retrying for a day: ${req.error}`);
     this.log.warn(`delivery ${d.id} (${d.lane} of ${d.stream}) given up after a day: ${req.error}`);
+    await this.byName.get(d.channel)?.givenUp?.(d, req.error, this.notices);
     return { deliveryId: d.id };
   }
 

@@ -7,6 +7,7 @@ import { MAIL_SETTINGS, mailSettings } from './email/mail-settings';
 import { Mailer } from './email/mailer';
 import { NOTIFICATION_CHANNELS } from './notification-channel';
 import { NotificationOutbox } from './notification-outbox';
+import { WebhookChannel } from './webhooks/webhook-channel';
 
 /**
  * The worker's notification delivery: the outbox the case steps write through, the delivery activities, and the
@@ -20,6 +21,7 @@ export const NOTIFICATION_PROVIDERS: Provider[] = [
   Mailer,
   EmailChannel,
   DigestActivitiesService,
+  WebhookChannel,
   // One provider per channel; SMS or WeChat Work would be one more here.
-  { provide: NOTIFICATION_CHANNELS, useFactory: (email: EmailChannel) => [email], inject: [EmailChannel] },
+  { provide: NOTIFICATION_CHANNELS, useFactory: (email: EmailChannel, webhook: WebhookChannel) => [email, webhook], inject: [EmailChannel, WebhookChannel] },
 ];

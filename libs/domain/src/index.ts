@@ -26,3 +26,4 @@ export * from './identity/organisation-roles';
 export * from './notifications/notification-kinds';
 export * from './cases/reminders';
 export * from './notifications/notification-audience';
+export * from './notifications/webhook-events';

@@ -14,6 +14,7 @@ import { JournalBalanceIndex1764100000500 } from './migrations/1764100000500-jou
 import { NotificationOutbox1764200000000 } from './migrations/1764200000000-notification-outbox';
 import { NotificationDeadline1764200000100 } from './migrations/1764200000100-notification-deadline';
 import { NotificationPreferences1764200000200 } from './migrations/1764200000200-notification-preferences';
+import { Webhooks1764200000300 } from './migrations/1764200000300-webhooks';
 import { TimeoutClosingClient } from './timeout-closing-client';
 
 export const MIGRATIONS = [
@@ -29,6 +30,7 @@ export const MIGRATIONS = [
   NotificationOutbox1764200000000,
   NotificationDeadline1764200000100,
   NotificationPreferences1764200000200,
+  Webhooks1764200000300,
 ];
 
 /**

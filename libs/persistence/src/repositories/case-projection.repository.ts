@@ -5,14 +5,15 @@ import {
 } from '../../../domain/src';
 import { shanghaiDate } from '../../../domain/src/calendar';
 import type { CaseStep, DeadlineReminderRequest, NotificationRequest, StepFailureReport } from '../../../temporal/src';
-import type { OutboxWriter } from './notification-outbox.repository';
+import type { OutboxWriter, RecordedCaseEvent } from './notification-outbox.repository';
 
 export interface StoredNotification {
   id: string;
   recipientUserId: string | null;
   recipientOrganisationId: string | null;
   recipientRole: string | null;
-  caseNo: string;
+  /** Null for a notice not about a case (a webhook subscription disabled). */
+  caseNo: string | null;
   kind: string;
   message: string;
   /** The deadline it is about, if any (ISO instant). */
@@ -60,11 +61,15 @@ export class CaseProjectionRepository {
         [step.caseNo, step.status, step.round, step.assignedOfficerId, d?.kind ?? null, d?.closesAt ?? null, d?.closesAtLocal ?? null,
           d?.bindsOn ?? null, d?.calendarVersion ?? null, d?.provisional ?? false, step.overdue, step.escalated, step.needsAttention, d?.startedAt ?? null],
       );
+      const event: RecordedCaseEvent = {
+        id: String(inserted[0].id), caseNo: step.caseNo, caseType: step.caseType, type: step.type, status: step.status, round: step.round, occurredAt: step.at,
+        deadline: d ? { kind: d.kind, closesAt: d.closesAt, closesAtLocal: d.closesAtLocal } : null, data: step.data ?? {},
+      };
       if (step.caseType === 'issuance') {
         await m.query(`UPDATE issuance_cases SET audited_tco2e = $2, reviewed_by = $3 WHERE case_no = $1`, [step.caseNo, step.facts.auditedTco2e ?? null, step.reviewers]);
       }
       await this.afterStatus(m, step);
-      return this.tell(m, outbox, step.key, step.caseNo, step.at, step.notify, step.deadline?.closesAt ?? null);
+      return this.tell(m, outbox, step.key, step.caseNo, step.at, step.notify, step.deadline?.closesAt ?? null, event);
     });
   }
 
@@ -146,16 +151,23 @@ export class CaseProjectionRepository {
         [caseNo, status],
       );
       await this.afterStatus(m, { caseNo, caseType: c.caseType, jurisdiction: c.jurisdiction, status, at });
+      const event: RecordedCaseEvent = {
+        id: String(inserted[0].id), caseNo, caseType: c.caseType, type: rule.event({ outcome: null, reassigned: false }), status, round: c.round, occurredAt: at, deadline: null,
+        data: { executionStatus },
+      };
       const words = { caseNo, round: c.round, actorName: null, args: {}, outcome: null, deadlineLocal: null, passed: null, result: { executionStatus }, facts: {} };
       const notify = noticesFor(rule, null).map((n) => ({ to: recipientOf(n.to, c), kind: n.kind, message: n.message(words) }));
-      return { marked: true, ...(await this.tell(m, outbox, key, caseNo, at, notify)) };
+      return { marked: true, ...(await this.tell(m, outbox, key, caseNo, at, notify, null, event)) };
     });
   }
 
-  /** Inbox rows, then (same transaction) their deliveries through the outbox writer. */
-  private async tell(m: EntityManager, outbox: OutboxWriter | undefined, key: string, caseNo: string, at: string, notify: NotificationRequest[], deadlineAt: string | null = null): Promise<Told> {
+  /** Inbox rows, then (same transaction) their deliveries and the event's webhooks through the outbox writer. */
+  private async tell(
+    m: EntityManager, outbox: OutboxWriter | undefined, key: string, caseNo: string, at: string, notify: NotificationRequest[], deadlineAt: string | null = null,
+    event?: RecordedCaseEvent,
+  ): Promise<Told> {
     const notifications = await this.insertNotifications(m, key, caseNo, at, notify, deadlineAt);
-    const queued = outbox && notifications.length ? await outbox(m, { stream: caseNo, notifications }) : 0;
+    const queued = outbox && (notifications.length || event) ? await outbox(m, { stream: caseNo, notifications, event }) : 0;
     return { notifications, queued };
   }
 

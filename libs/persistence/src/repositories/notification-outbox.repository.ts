@@ -2,11 +2,25 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { StoredNotification } from './case-projection.repository';
 
+/** A timeline event a step recorded (for webhooks), with its row id. */
+export interface RecordedCaseEvent {
+  id: string;
+  caseNo: string;
+  caseType: string;
+  type: string;
+  status: string;
+  round: number;
+  occurredAt: string;
+  deadline: { kind: string; closesAt: string; closesAtLocal: string } | null;
+  data: Record<string, unknown>;
+}
+
 /** What a case step recorded, as the outbox writer sees it inside the step's transaction. */
 export interface RecordedStep {
   /** The delivery stream: deliveries of one stream go out in order (the case number). */
   stream: string;
   notifications: StoredNotification[];
+  event?: RecordedCaseEvent;
 }
 
 /** A delivery a channel will make for a recorded step (channels decide inside the step's transaction). */
@@ -17,6 +31,8 @@ export interface PlannedDelivery {
   notificationId: string | null;
   /** Whom it goes to, fixed when the step is recorded (e-mail addresses; a URL). */
   recipients: string[];
+  /** A webhook delivery: the subscription, the case event and the exact body to sign and send. */
+  webhook?: { subscriptionId: string; caseEventId: string; eventType: string; payload: string };
 }
 
 /**
@@ -35,6 +51,7 @@ export interface OutboxDelivery {
   attempts: number;
   createdAt: string;
   notification: (StoredNotification & { createdAt: string }) | null;
+  webhook: { subscriptionId: string; eventType: string; payload: string } | null;
 }
 
 export interface DeliveryAttempt {
@@ -57,10 +74,11 @@ export class NotificationOutboxRepository {
   async insert(m: EntityManager, stream: string, planned: PlannedDelivery[]): Promise<number> {
     let written = 0;
     for (const p of planned) {
+      // Either unique key may hold it: one per notification and channel, one per case event and subscription.
       const rows = await m.query(
-        `INSERT INTO notification_deliveries (stream, channel, lane, notification_id, recipients) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT ON CONSTRAINT notification_deliveries_once DO NOTHING RETURNING id`,
-        [stream, p.channel, p.lane, p.notificationId, p.recipients],
+        `INSERT INTO notification_deliveries (stream, channel, lane, notification_id, recipients, subscription_id, case_event_id, event_type, payload)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING RETURNING id`,
+        [stream, p.channel, p.lane, p.notificationId, p.recipients, p.webhook?.subscriptionId ?? null, p.webhook?.caseEventId ?? null, p.webhook?.eventType ?? null, p.webhook?.payload ?? null],
       );
       written += rows.length;
     }
@@ -84,6 +102,7 @@ export class NotificationOutboxRepository {
   async head(stream: string, lane: string): Promise<OutboxDelivery | null> {
     const [row] = await this.db.query(
       `SELECT d.id, d.stream, d.channel, d.lane, d.recipients, d.attempts, d.created_at AS "createdAt",
+              d.subscription_id AS "subscriptionId", d.event_type AS "eventType", d.payload,
               n.id AS "nId", n.recipient_user_id AS "recipientUserId", n.recipient_organisation_id AS "recipientOrganisationId",
               n.recipient_role AS "recipientRole", n.case_no AS "caseNo", n.kind, n.message, n.created_at AS "nCreatedAt", n.deadline_at AS "deadlineAt"
        FROM notification_deliveries d LEFT JOIN notifications n ON n.id = d.notification_id
@@ -99,6 +118,7 @@ export class NotificationOutboxRepository {
             caseNo: row.caseNo, kind: row.kind, message: row.message, createdAt: new Date(row.nCreatedAt).toISOString(),
             deadlineAt: row.deadlineAt ? new Date(row.deadlineAt).toISOString() : null }
         : null,
+      webhook: row.subscriptionId ? { subscriptionId: row.subscriptionId, eventType: row.eventType, payload: row.payload } : null,
     };
   }
 
