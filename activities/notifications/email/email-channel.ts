@@ -47,7 +47,7 @@ export class EmailChannel implements NotificationChannel {
       text: mail.text,
       html: mail.html,
       messageId: this.mailer.messageId(d.id),
-      headers: { 'X-Registry-Delivery': d.id, 'X-Registry-Notification-Kind': n.kind },
+      headers: { 'X-Registry-Delivery': d.id, 'X-Registry-Notification-Kind': n.kind, ...(n.caseNo ? { 'X-Registry-Case': n.caseNo } : {}) },
     });
   }
 }
