@@ -159,7 +159,7 @@ function Deliveries({ subscription }: { subscription: Subscription }) {
         caption={t('webhooks.deliveries')}
         columns={[
           { title: t('webhooks.case'), dataIndex: 'caseNo' },
-          { title: t('webhooks.event'), dataIndex: 'eventType' },
+          { title: t('webhooks.eventColumn'), dataIndex: 'eventType' },
           { title: t('webhooks.status'), render: (_, d) => <Tag color={d.status === 'sent' ? 'success' : d.status === 'pending' ? 'processing' : 'error'}>{t(`webhooks.delivery.${d.status}`)}</Tag> },
           { title: t('webhooks.attempts'), dataIndex: 'attempts' },
           { title: t('webhooks.lastAttempt'), render: (_, d) => (d.lastAttemptAt ? beijingDateTime(d.lastAttemptAt) : '—') },
