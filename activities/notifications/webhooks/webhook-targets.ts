@@ -14,6 +14,14 @@ import { DomainError } from '../../../libs/domain/src';
  */
 export const allowPrivateTargets = (env: NodeJS.ProcessEnv = process.env): boolean => env.WEBHOOK_ALLOW_PRIVATE_TARGETS === 'true';
 
+/** A registration waits this long for the name to resolve (a request must answer in bounded time). */
+const LOOKUP_TIMEOUT_MS = 3_000;
+const within = <T>(ms: number, p: Promise<T>) =>
+  new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(Object.assign(new Error('timed out'), { code: 'ETIMEOUT' })), ms);
+    p.then(resolve, reject).finally(() => clearTimeout(timer));
+  });
+
 const refuse = (url: string, reason: string) =>
   new DomainError('VALIDATION_FAILED', `The webhook URL ${url} is refused: ${reason}.`, { field: 'url', reason });
 
@@ -34,7 +42,7 @@ export async function assertWebhookTarget(raw: string, allowPrivate = allowPriva
   if (isIP(host)) addresses = [host];
   else {
     try {
-      addresses = (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
+      addresses = (await within(LOOKUP_TIMEOUT_MS, lookup(host, { all: true, verbatim: true }))).map((a) => a.address);
     } catch (e) {
       throw refuse(raw, `its host name does not resolve (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     }

@@ -1,19 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import type { CaseEventFacts } from '../../../domain/src';
 import type { StoredNotification } from './case-projection.repository';
 
 /** A timeline event a step recorded (for webhooks), with its row id. */
-export interface RecordedCaseEvent {
-  id: string;
-  caseNo: string;
-  caseType: string;
-  type: string;
-  status: string;
-  round: number;
-  occurredAt: string;
-  deadline: { kind: string; closesAt: string; closesAtLocal: string } | null;
-  data: Record<string, unknown>;
-}
+export type RecordedCaseEvent = CaseEventFacts & { id: string };
 
 /** What a case step recorded, as the outbox writer sees it inside the step's transaction. */
 export interface RecordedStep {
