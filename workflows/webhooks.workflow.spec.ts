@@ -10,17 +10,17 @@ import { WebhookReceiver } from '../test/support/webhook-receiver';
 /**
  * Issue 10 on the time-skipping server: a webhook subscriber that keeps failing is retried with backoff for a day, then
  * the delivery is given up, the subscription disabled and its owner told; enabled again, the delivery can be replayed.
- * The receiver is on 127.0.0.1, allowed by the development setting WEBHOOK_ALLOW_PRIVATE_TARGETS=true in this file.
+ * The receiver is on 127.0.0.1, allowed by the test policy WEBHOOK_TARGETS=loopback.
  */
 describe('webhook subscriber failing for a day (time skipping)', () => {
   const receiver = new WebhookReceiver();
-  const saved = process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS;
+  const saved = process.env.WEBHOOK_TARGETS;
   let stack: TimeSkippingCases;
   let db: DataSource;
   let r: Registry;
 
   beforeAll(async () => {
-    process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS = 'true';
+    process.env.WEBHOOK_TARGETS = 'loopback';
     await receiver.start();
     stack = await startTimeSkippingCases();
     ({ db, r } = stack);
@@ -28,8 +28,8 @@ describe('webhook subscriber failing for a day (time skipping)', () => {
   afterAll(async () => {
     await stack?.stop();
     await receiver.stop();
-    if (saved === undefined) delete process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS;
-    else process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS = saved;
+    if (saved === undefined) delete process.env.WEBHOOK_TARGETS;
+    else process.env.WEBHOOK_TARGETS = saved;
   });
 
   it('issue 10: retried with backoff for up to a day, then the subscription is disabled and its owner told; enabled again, the subscriber replays it', async () => {

@@ -8,18 +8,18 @@ import { WebhookReceiver } from '../support/webhook-receiver';
 
 /**
  * Issue 10, webhooks end to end (dev server, the API over HTTP, the real worker): integrators' receivers are HTTP
- * servers in this process on 127.0.0.1 — a private target, allowed here only because this file sets the development
- * setting WEBHOOK_ALLOW_PRIVATE_TARGETS=true (and unsets it to show the refusal). Signatures are checked the way a
- * receiver would: with the standardwebhooks package.
+ * servers in this process on 127.0.0.1 — allowed because the test stack runs with WEBHOOK_TARGETS=loopback (only
+ * loopback targets: nothing a test registers ever leaves the machine); the SSRF test switches to the production policy,
+ * `public`, to show the refusals. Signatures are checked the way a receiver would: with the standardwebhooks package.
  */
 describe('webhooks (end to end)', () => {
   const receiver = new WebhookReceiver();
-  const saved = process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS;
+  const saved = process.env.WEBHOOK_TARGETS;
   let api: Awaited<ReturnType<typeof startApi>>;
   let r: Registry;
 
   beforeAll(async () => {
-    process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS = 'true';
+    process.env.WEBHOOK_TARGETS = 'loopback';
     await receiver.start();
     api = await startApi();
     r = await makeRegistry(api.db);
@@ -27,11 +27,11 @@ describe('webhooks (end to end)', () => {
   afterAll(async () => {
     await api?.stop();
     await receiver.stop();
-    if (saved === undefined) delete process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS;
-    else process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS = saved;
+    if (saved === undefined) delete process.env.WEBHOOK_TARGETS;
+    else process.env.WEBHOOK_TARGETS = saved;
   });
   afterEach(() => {
-    process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS = 'true';
+    process.env.WEBHOOK_TARGETS = 'loopback';
     receiver.answer = () => 200;
   });
 
@@ -132,16 +132,17 @@ describe('webhooks (end to end)', () => {
     expect(mine.map((g) => g.type)).toEqual(['case.publicity_opened']);
   });
 
-  it('SSRF: private, loopback and link-local targets are refused unless the development setting allows them, at registration and at delivery', async () => {
+  it('SSRF: private, loopback and link-local targets are refused (the production policy), at registration and at delivery; the test policy allows loopback only', async () => {
     const dev = await r.user(await r.org(`Dev ${randomUUID().slice(0, 6)}`, 'developer'), 'developer', 'Dev Ssrf');
-    process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS = 'false';
+    expect((await post(dev, '/webhooks/subscriptions', { url: 'http://93.184.216.34/hooks', eventTypes: ['case.submitted'] }).expect(400)).body.details.reason).toMatch(/not a loopback address/);
+    process.env.WEBHOOK_TARGETS = 'public';
     for (const url of [receiver.url, 'http://10.1.2.3/hooks', 'http://169.254.169.254/latest/meta-data', 'http://[::1]:8080/', 'http://localhost:9/x', 'ftp://example.com/x']) {
       const res = (await post(dev, '/webhooks/subscriptions', { url, eventTypes: ['case.submitted'] }).expect(400)).body;
       expect([url, res]).toEqual([url, expect.objectContaining({ statusCode: 400, code: 'VALIDATION_FAILED', details: expect.objectContaining({ field: 'url' }) })]);
     }
-    process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS = 'true';
+    process.env.WEBHOOK_TARGETS = 'loopback';
     const { subscription } = await subscribe(dev, ['case.submitted']);
-    process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS = 'false'; // the worker checks the address it connects to, at every delivery
+    process.env.WEBHOOK_TARGETS = 'public'; // the worker checks the address it connects to, at every delivery
     const caseNo = await httpCases(api, { ...r, developer: dev }).submitted();
     const [d] = await eventually(async () => {
       const list = (await get(dev, `/webhooks/subscriptions/${subscription.id}/deliveries`).expect(200)).body;
