@@ -1,8 +1,10 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { DomainError } from '../libs/domain/src';
 import { sqlState } from '../libs/persistence/src/sql-state';
-import type { CaseActivities } from '../libs/temporal/src';
+import type { CaseActivities, DeliveryActivities, DigestActivities } from '../libs/temporal/src';
 import { CaseActivitiesService } from './cases/case-activities.service';
+import { DeliveryActivitiesService } from './notifications/delivery-activities.service';
+import { DigestActivitiesService } from './notifications/email/digest-activities.service';
 
 /**
  * Turns DI-built services into the plain functions Worker.create wants, and says which failures are worth
@@ -12,23 +14,28 @@ import { CaseActivitiesService } from './cases/case-activities.service';
  * Everything else (a lost connection, a restart, a timeout) is transient and retried on the activity's
  * bounded schedule.
  */
-export function buildActivities(cases: CaseActivitiesService): CaseActivities {
-  const names: (keyof CaseActivities)[] = [
-    'computeDeadline', 'recordCaseStep', 'reportStepFailure', 'missingMaterials', 'openPublicityNotice', 'dismissComment', 'closePublicityNotice',
+export function buildActivities(cases: CaseActivitiesService, deliveries: DeliveryActivitiesService, digests: DigestActivitiesService): CaseActivities & DeliveryActivities & DigestActivities {
+  const caseNames: (keyof CaseActivities)[] = [
+    'computeDeadline', 'recordCaseStep', 'remindDeadline', 'reportStepFailure', 'missingMaterials', 'openPublicityNotice', 'dismissComment', 'closePublicityNotice',
     'registerProject', 'issueCredits', 'describeCancellation', 'reconcileClosedCases',
   ];
+  const deliveryNames: (keyof DeliveryActivities)[] = ['pendingDeliveryLanes', 'deliverNext', 'abandonDelivery', 'nudgeStalledDeliveries'];
+  return { ...adapt(cases, caseNames), ...adapt(deliveries, deliveryNames), ...adapt(digests, ['sendDailyDigests']) } as unknown as CaseActivities & DeliveryActivities & DigestActivities;
+}
+
+function adapt<S extends object>(service: S, names: string[]) {
   return Object.fromEntries(
     names.map((name) => [
       name,
       async (...args: unknown[]) => {
         try {
-          return await (cases[name] as (...a: unknown[]) => Promise<unknown>).apply(cases, args);
+          return await ((service as Record<string, unknown>)[name] as (...a: unknown[]) => Promise<unknown>).apply(service, args);
         } catch (e) {
           throw permanentFailure(e) ?? e;
         }
       },
     ]),
-  ) as unknown as CaseActivities;
+  );
 }
 
 /** A failure no retry can cure, as a non-retryable ApplicationFailure; undefined for transient ones. */

@@ -7,6 +7,7 @@ import { consoleSection } from './bench/console';
 import { documentsSection } from './bench/documents';
 import { issuanceSection } from './bench/issuance';
 import { ledgerSection } from './bench/ledger';
+import { notificationsSection } from './bench/notifications';
 import { registrationSection } from './bench/registration';
 import { Figure, printSummary } from './bench/report';
 import { traceSection } from './bench/trace';
@@ -29,13 +30,15 @@ import { freePort } from './stack/util';
  *   trace         where an officer action's time goes, from its OpenTelemetry trace (API and worker processes with
  *                 tracing on, exporting to a receiver in the bench): median and p90 per part of the request;
  *   topology      the registration figures on the dev server vs Temporal server on PostgreSQL with 1 and 2 worker processes;
- *   documents     the API process's peak RSS under 10 concurrent 20 MB uploads, then downloads, vs its RSS at rest.
+ *   documents     the API process's peak RSS under 10 concurrent 20 MB uploads, then downloads, vs its RSS at rest;
+ *   notifications e-mail latency from a case step (submit over HTTP) to the SMTP server having the mail, p50/p99, vs
+ *                 nodemailer sending straight to the same server (its own dev server, API and worker).
  * Every section shares one embedded PostgreSQL; registration, ledger and documents share the real API and worker on a dev server.
  * Knobs (environment): BENCH_CASES, BENCH_CONCURRENCY, BENCH_ACTIONS, BENCH_TRANSFERS, BENCH_TRANSFER_CLIENTS,
  * BENCH_ACCOUNTS, BENCH_LEDGER_ROUNDS, BENCH_LEDGER_API_PROCESSES, BENCH_ISSUANCES, BENCH_ISSUANCE_CONCURRENCY, BENCH_ISSUANCE_BASELINE, BENCH_CONSOLE_RENDERS, BENCH_TRACE_ACTIONS,
- * BENCH_DOCUMENT_CLIENTS, BENCH_DOCUMENT_MB.
+ * BENCH_DOCUMENT_CLIENTS, BENCH_DOCUMENT_MB, BENCH_NOTIFICATIONS.
  */
-const SECTIONS = ['registration', 'ledger', 'issuance', 'console', 'trace', 'topology', 'documents'] as const;
+const SECTIONS = ['registration', 'ledger', 'issuance', 'console', 'trace', 'topology', 'documents', 'notifications'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function sectionsFrom(args: string[]): Section[] {
@@ -75,6 +78,7 @@ async function main() {
       if (section === 'trace') await traceSection(await database());
       if (section === 'topology') figures.push(...(await topologySection(await database())));
       if (section === 'documents') figures.push(...(await documentsSection(await services())));
+      if (section === 'notifications') figures.push(...(await notificationsSection(await database())));
     }
     printSummary(figures);
   } finally {

@@ -9,6 +9,8 @@ import { startTimeSkippingStack } from './demo/demo-stack';
  * ready; stops on SIGTERM or SIGINT.
  */
 async function main() {
+  // The webhook tests' receivers run in the test process on 127.0.0.1: loopback targets only (nothing leaves the machine).
+  process.env.WEBHOOK_TARGETS ??= 'loopback';
   const stack = await startTimeSkippingStack('ui');
   const control = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://control');

@@ -205,8 +205,14 @@ async function main(): Promise<void> {
   log(TAG, ran.length ? `migrations applied (${seconds(tm)}): ${ran.join(', ')}` : 'database schema up to date (no pending migrations)');
   checkAborted();
 
+  // E-mail: SMTP_URL names a real server; else the development mail server (maildev) with its web inbox.
+  const mail = process.env.SMTP_URL ? undefined : await startDevMailServer();
+  checkAborted();
+
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    ...(mail ? { SMTP_URL: mail.smtpUrl } : {}),
+    CONSOLE_URL: process.env.CONSOLE_URL || `http://localhost:${engine.apiPorts[0]}/console`,
     DATABASE_URL: engine.databaseUrl,
     TEMPORAL_ADDRESS: engine.temporalAddress,
     TEMPORAL_NAMESPACE: namespace,
@@ -236,6 +242,9 @@ async function main(): Promise<void> {
     `OpenAPI docs  ${apiUrl}/docs`,
     engine.temporalUi ? `Temporal UI   ${engine.temporalUi}` : `Temporal      ${engine.temporalAddress} (external, namespace ${namespace})`,
     `Database      ${maskUrl(engine.databaseUrl)}`,
+    mail
+      ? `Mail (dev)    ${mail.webUrl}  development mail server: every e-mail the system sends lands here (SMTP ${mail.smtpUrl}; set SMTP_URL for real mail)`
+      : `Mail          ${maskUrl(process.env.SMTP_URL!)} (SMTP_URL)`,
     ...engine.extraLines,
     '',
     'Seed demo users: npm run seed',
@@ -384,6 +393,33 @@ async function startProductionEngine(port: number, namespace: string): Promise<E
   };
 }
 
+/**
+ * The development mail server (issue 10): maildev, a real SMTP server that keeps every message and shows them in a web
+ * inbox — the default only while SMTP_URL is unset, and labelled as such. Ports MAILDEV_SMTP_PORT (1025) and
+ * MAILDEV_WEB_PORT (1080), on 127.0.0.1, its messages kept in .data/maildev. Supervised like the apps; mail sent while
+ * it restarts is retried.
+ */
+async function startDevMailServer(): Promise<{ smtpUrl: string; webUrl: string }> {
+  const smtpPort = Number(process.env.MAILDEV_SMTP_PORT ?? 1025);
+  const webPort = Number(process.env.MAILDEV_WEB_PORT ?? 1080);
+  const hint = 'A development mail server from an earlier run may still be running; stop it, or set MAILDEV_SMTP_PORT / MAILDEV_WEB_PORT (or SMTP_URL).';
+  await assertPortFree(smtpPort, 'development mail server (SMTP)', hint);
+  await assertPortFree(webPort, 'development mail server (web inbox)', hint);
+  const bin = path.join(ROOT, 'node_modules', 'maildev', 'dist', 'bin', 'maildev.js'); // its package exports no CommonJS entry
+  const args = ['--ip', '127.0.0.1', '--smtp', String(smtpPort), '--web-ip', '127.0.0.1', '--web', String(webPort), '--mail-directory', path.join(DATA, 'maildev')];
+  stack.push(
+    supervise('mail (dev)', {
+      launch: () => spawnNode('mail', bin, args, { ...process.env }),
+      stopSignals: [
+        ['SIGTERM', 5_000],
+        ['SIGKILL', 5_000],
+      ],
+      onStart: (c) => c.pid !== undefined && recordChild({ name: 'mail (dev)', pid: c.pid, match: bin, signal: 'SIGTERM' }),
+    }),
+  );
+  return { smtpUrl: `smtp://127.0.0.1:${smtpPort}`, webUrl: `http://localhost:${webPort}` };
+}
+
 /** A path as the user should read it: relative inside the repository (.data/…), else absolute ($REGISTRY_DATA_DIR). */
 function shown(p: string): string {
   const r = path.relative(ROOT, p);
@@ -430,7 +466,11 @@ function startApp(name: string, script: string, env: NodeJS.ProcessEnv): void {
 
 /** Spawns `node <file>` in its own process group, output prefixed by [name]. */
 function spawnApp(name: string, file: string, env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, [file], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawnNode(name, file, [], env);
+}
+
+function spawnNode(name: string, file: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, [file, ...args], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const color = process.stdout.isTTY ? (name.startsWith('api') ? '\x1b[36m' : '\x1b[35m') : '';
   const prefix = color ? `${color}[${name}]\x1b[0m ` : `[${name}] `;
   readline.createInterface({ input: child.stdout! }).on('line', (l) => process.stdout.write(prefix + l + '\n'));

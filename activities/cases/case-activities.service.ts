@@ -1,9 +1,9 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { Actor, CaseType, materialsChecklist, rulePack } from '../../libs/domain/src';
-import { CalendarRepository, CaseProjectionRepository, LedgerRepository, StoredNotification } from '../../libs/persistence/src';
+import { CalendarRepository, CaseProjectionRepository, LedgerRepository } from '../../libs/persistence/src';
 import { CASE_WORKFLOWS, caseNoFromWorkflowId, howWorkflowClosed } from '../../libs/temporal/src';
-import type { CaseActivities, CaseStep, ComputeDeadlineRequest, Deadline, StepFailureReport } from '../../libs/temporal/src';
-import { NOTIFICATION_CHANNELS, NotificationChannel } from '../notifications/notification-channel';
+import type { CaseActivities, CaseStep, ComputeDeadlineRequest, Deadline, DeadlineReminderRequest, StepFailureReport } from '../../libs/temporal/src';
+import { NotificationOutbox } from '../notifications/notification-outbox';
 import { WorkerTemporal } from '../temporal/worker-temporal';
 
 /** The activities of case workflows: thin adapters from the workflow's requests to repositories and domain rules. */
@@ -16,13 +16,14 @@ export class CaseActivitiesService implements CaseActivities {
     private readonly projection: CaseProjectionRepository,
     private readonly ledger: LedgerRepository,
     private readonly temporal: WorkerTemporal,
-    @Inject(NOTIFICATION_CHANNELS) private readonly channels: NotificationChannel[],
+    private readonly outbox: NotificationOutbox,
   ) {}
 
-  /** CAL-3: on the current calendar, with the period from the case's rule pack. */
+  /** CAL-3: on the current calendar, with the period from the case's rule pack; with its CAL-5 reminder instants. */
   async computeDeadline(req: ComputeDeadlineRequest): Promise<Deadline> {
-    const { workingDays, bindsOn } = rulePack(req.jurisdiction).periods[req.kind];
-    const d = (await this.calendar.load()).addWorkingDays(req.startedAt, workingDays);
+    const { workingDays, bindsOn, reminds } = rulePack(req.jurisdiction).periods[req.kind];
+    const calendar = await this.calendar.load();
+    const d = calendar.addWorkingDays(req.startedAt, workingDays);
     return {
       kind: req.kind,
       startedAt: req.startedAt,
@@ -32,15 +33,22 @@ export class CaseActivitiesService implements CaseActivities {
       calendarVersion: d.calendarVersion,
       provisional: d.provisional,
       bindsOn,
+      reminders: reminds ? calendar.remindersFor(d.closesAt) : [],
     };
   }
 
+  /** The step and its deliveries in one transaction (the outbox); then the case's delivery workflow is woken. */
   async recordCaseStep(step: CaseStep): Promise<void> {
-    await this.deliver(await this.projection.recordStep(step));
+    await this.outbox.committed(await this.projection.recordStep(step, this.outbox.writer), step.caseNo);
+  }
+
+  /** CAL-5: the reminder on the timeline and to whoever the deadline binds; then its deliveries go. */
+  async remindDeadline(req: DeadlineReminderRequest): Promise<void> {
+    await this.outbox.committed(await this.projection.recordReminder(req, this.outbox.writer), req.caseNo);
   }
 
   async reportStepFailure(report: StepFailureReport): Promise<void> {
-    await this.deliver(await this.projection.recordFailure(report));
+    await this.outbox.committed(await this.projection.recordFailure(report, this.outbox.writer), report.caseNo);
   }
 
   /** BJ-13 or BJ-21, by the kind of case. */
@@ -92,22 +100,14 @@ export class CaseActivitiesService implements CaseActivities {
     for await (const wf of this.temporal.client.workflow.list({ query })) {
       examined += 1;
       const how = howWorkflowClosed(wf.status.name);
-      const result = await this.projection.markClosedOutsideProcedure(caseNoFromWorkflowId(wf.workflowId), how, new Date().toISOString());
+      const caseNo = caseNoFromWorkflowId(wf.workflowId);
+      const result = await this.projection.markClosedOutsideProcedure(caseNo, how, new Date().toISOString(), this.outbox.writer);
       if (result.marked) {
-        marked.push(caseNoFromWorkflowId(wf.workflowId));
-        await this.deliver(result.notifications);
+        marked.push(caseNo);
+        await this.outbox.committed(result, caseNo);
       }
     }
     if (marked.length) this.log.warn(`reconciliation marked ${marked.length} case(s) terminated: ${marked.join(', ')}`);
     return { examined, marked };
-  }
-
-  private async deliver(fresh: StoredNotification[]) {
-    for (const n of fresh) {
-      for (const channel of this.channels) {
-        // Delivery failures must not undo the case step; the inbox row stays as the record.
-        await channel.deliver(n).catch((e) => this.log.warn(`channel ${channel.name} failed for ${n.id}: ${e}`));
-      }
-    }
   }
 }

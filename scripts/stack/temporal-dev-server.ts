@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import { Connection } from '@temporalio/client';
-import { CASE_SEARCH_ATTRIBUTES, CLI_SEARCH_ATTRIBUTE_FLAGS } from '../../libs/temporal/src/search-attributes';
+import { SEARCH_ATTRIBUTES, CLI_SEARCH_ATTRIBUTE_FLAGS } from '../../libs/temporal/src/search-attributes';
 import { temporalCliPath } from '../../libs/temporal/src/test-server-executable';
 import {
   AbortedError,
@@ -170,7 +170,7 @@ export async function waitForTemporalFrontend(address: string, namespace: string
         await connection.workflowService.describeNamespace({ namespace });
         if (o.requireSearchAttributes) {
           const res = await connection.operatorService.listSearchAttributes({ namespace });
-          const missing = CASE_SEARCH_ATTRIBUTES.map((k) => k.name).filter((n) => !(n in (res.customAttributes ?? {})));
+          const missing = SEARCH_ATTRIBUTES.map((k) => k.name).filter((n) => !(n in (res.customAttributes ?? {})));
           if (missing.length) throw new Error(`search attributes not registered yet: ${missing.join(', ')}`);
         }
         return;

@@ -87,6 +87,9 @@ async function ensureStack(want) {
     if (tRes.status === 'rejected') throw tRes.reason;
 
     st.jwtSecret ??= crypto.randomBytes(36).toString('base64url'); // 48 chars
+    // Webhook targets: loopback only (the tests' receivers run on 127.0.0.1), so nothing a test or the contract fuzzer
+    // registers is ever sent off the machine.
+    process.env.WEBHOOK_TARGETS ??= 'loopback';
     process.env.DATABASE_URL = pgRes.value.url;
     process.env.JWT_SECRET = st.jwtSecret;
     if (tRes.value) {

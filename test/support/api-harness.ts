@@ -4,6 +4,7 @@ import { NativeConnection } from '@temporalio/worker';
 import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import type { MailSettings } from '../../activities/notifications/email/mail-settings';
 import { AppModule } from '../../apps/api/src/app.module';
 import { TokenService } from '../../apps/api/src/auth/token.service';
 import { apiDocument, configureApp } from '../../apps/api/src/configure-app';
@@ -18,7 +19,7 @@ import { startWorker } from './worker-harness';
  * then: rate limits, token lifetimes, the user cache). Every success answer is held to the OpenAPI document
  * (DocumentedAnswers): `stop()` fails the test file that met an answer the document does not describe.
  */
-export async function startApi(options: { env?: Record<string, string>; worker?: boolean } = {}) {
+export async function startApi(options: { env?: Record<string, string>; worker?: boolean; mail?: MailSettings } = {}) {
   const saved = Object.fromEntries(Object.keys(options.env ?? {}).map((k) => [k, process.env[k]]));
   Object.assign(process.env, options.env);
   let app: INestApplication;
@@ -36,7 +37,7 @@ export async function startApi(options: { env?: Record<string, string>; worker?:
     }
   }
   const connection = options.worker === false ? undefined : await NativeConnection.connect({ address: process.env.TEMPORAL_ADDRESS! });
-  const worker = connection ? await startWorker(connection, CASES_TASK_QUEUE) : undefined;
+  const worker = connection ? await startWorker(connection, CASES_TASK_QUEUE, 'default', undefined, { mail: options.mail }) : undefined;
   const tokens = app.get(TokenService);
   return {
     app,

@@ -1,4 +1,6 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { NotificationChannel } from '../../activities/notifications/notification-channel';
+import type { MailSettings } from '../../activities/notifications/email/mail-settings';
 import { CaseRecordsRepository } from '../../apps/api/src/cases/case-records.repository';
 import { Clock } from '../../apps/api/src/common/clock';
 import { IssuancesRepository } from '../../apps/api/src/issuances/issuances.repository';
@@ -20,10 +22,10 @@ import { startWorker } from './worker-harness';
  * case services over it (as the controllers call them, without HTTP): ten working days pass in milliseconds.
  * Every action answered through `act` is held to the OpenAPI document of its endpoint (`stop()` fails otherwise).
  */
-export async function startTimeSkippingCases() {
+export async function startTimeSkippingCases(options: { channels?: NotificationChannel[]; mail?: MailSettings } = {}) {
   const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: testServerExecutable() } });
   const searchAttributesEnabled = await ensureSearchAttributes(env.connection, 'default', () => undefined);
-  const worker = await startWorker(env.nativeConnection, CASES_TASK_QUEUE);
+  const worker = await startWorker(env.nativeConnection, CASES_TASK_QUEUE, 'default', undefined, options);
   const db = worker.db;
   const temporal = TemporalClientService.over(env.client, searchAttributesEnabled);
   const records = new CaseRecordsRepository(db);

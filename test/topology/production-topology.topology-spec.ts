@@ -42,7 +42,7 @@ let tier1 = '';
 /** Without the shared e2e stack's settings (jest exports them into this process): the topology brings its own. */
 function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env = { ...process.env };
-  for (const k of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'TEMPORAL_NAMESPACE', 'JWT_SECRET', 'PORT', 'TEMPORAL_UI_URL']) delete env[k];
+  for (const k of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'TEMPORAL_NAMESPACE', 'JWT_SECRET', 'PORT', 'TEMPORAL_UI_URL', 'SMTP_URL', 'CONSOLE_URL']) delete env[k];
   return { ...env, ...extra };
 }
 
@@ -114,11 +114,12 @@ beforeAll(async () => {
   // Built once into .tools/ (a fresh machine: the server takes many minutes; README has the figures).
   const binaries = { TEMPORAL_SERVER: temporalServerBinary('server'), TEMPORAL_SQL_TOOL: temporalServerBinary('sql-tool'), TEMPORAL_UI_SERVER: temporalServerBinary('ui') };
   if (!fs.existsSync(path.join(ROOT, 'dist', 'scripts', 'up.js'))) throw new Error('dist/ is missing: run `npm test` (it builds) or `npm run build`.');
-  // Below the ephemeral range, bound-checked: four ports in a row for the two replicas, PostgreSQL and the UI.
+  // Below the ephemeral range, bound-checked: six ports in a row for the two replicas, PostgreSQL, the UI and the
+  // development mail server (SMTP, web inbox).
   const temporalPorts = await freeTemporalServerPorts();
-  let apiPort = await freePortRun(4);
-  while (Object.values(temporalPorts).some((p) => p >= apiPort && p < apiPort + 4)) apiPort = await freePortRun(4);
-  const [pgPort, uiPort] = [apiPort + 2, apiPort + 3];
+  let apiPort = await freePortRun(6);
+  while (Object.values(temporalPorts).some((p) => p >= apiPort && p < apiPort + 6)) apiPort = await freePortRun(6);
+  const [pgPort, uiPort, mailSmtpPort, mailWebPort] = [apiPort + 2, apiPort + 3, apiPort + 4, apiPort + 5];
   apiUrls = [`http://127.0.0.1:${apiPort}`, `http://127.0.0.1:${apiPort + 1}`];
   temporalAddress = `127.0.0.1:${temporalPorts.frontend}`;
   fs.mkdirSync(DATA, { recursive: true });
@@ -131,6 +132,8 @@ beforeAll(async () => {
       PGPORT: String(pgPort),
       TEMPORAL_PORT: String(temporalPorts.frontend),
       TEMPORAL_UI_PORT: String(uiPort),
+      MAILDEV_SMTP_PORT: String(mailSmtpPort),
+      MAILDEV_WEB_PORT: String(mailWebPort),
       JWT_SECRET: randomBytes(36).toString('base64url'),
       LOG_LEVEL: 'warn',
       // The reconciliation Schedule fires often, so a timer of the server firing after its restart is seen in seconds.
@@ -278,7 +281,7 @@ describe('production topology: Temporal server on PostgreSQL, 2 workers, 2 API r
     const exit = await Promise.race([upExit, new Promise<undefined>((r) => setTimeout(r, 150_000, undefined).unref())]);
     expect(exit).toEqual({ code: 0, signal: null });
     const stopping = output.map((l) => /^\[up\] stopping (.+)…$/.exec(l)?.[1]).filter(Boolean);
-    expect(stopping).toEqual(['api-2', 'api-1', 'worker-2', 'worker-1', 'Temporal UI', 'Temporal server', 'PostgreSQL']);
+    expect(stopping).toEqual(['api-2', 'api-1', 'worker-2', 'worker-1', 'mail (dev)', 'Temporal UI', 'Temporal server', 'PostgreSQL']);
     expect(said(/\[up\] all stopped$/)).toBe(true);
     for (const c of running) expect(pidAlive(c.pid)).toBe(false);
   }, 200_000);

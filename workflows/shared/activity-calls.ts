@@ -28,7 +28,7 @@ const OPTIONS_BY_ACTIVITY: Partial<Record<keyof CaseActivities, ActivityOptions>
  * Temporal itself (cancellation, reconciliation).
  */
 const LOCAL: ReadonlySet<keyof CaseActivities> = new Set<keyof CaseActivities>([
-  'computeDeadline', 'recordCaseStep', 'missingMaterials', 'openPublicityNotice', 'dismissComment', 'closePublicityNotice', 'registerProject', 'issueCredits',
+  'computeDeadline', 'recordCaseStep', 'remindDeadline', 'missingMaterials', 'openPublicityNotice', 'dismissComment', 'closePublicityNotice', 'registerProject', 'issueCredits',
 ]);
 const CASE_LOCAL_ACTIVITY_OPTIONS: LocalActivityOptions = { startToCloseTimeout: CASE_ACTIVITY_OPTIONS.startToCloseTimeout, retry: CASE_ACTIVITY_OPTIONS.retry };
 /** Cases started before steps ran locally replay with the activities they recorded; from their next step on they run locally too. */

@@ -1,10 +1,10 @@
 import {
-  ActivityFailure, allHandlersFinished, ApplicationFailure, CancellationScope, condition, isCancellation, setCurrentDetails, setHandler,
+  ActivityFailure, allHandlersFinished, ApplicationFailure, CancellationScope, condition, isCancellation, patched, setCurrentDetails, setHandler,
   upsertSearchAttributes, workflowInfo,
 } from '@temporalio/workflow';
 import {
-  Actor, actionArgs, assertActionFrom, assertCanReadCase, assertMayTake, isDomainErrorCode, isTerminal, nextStatus, noticesFor, NoticeContext, periodStartAfterClose, recipientOf,
-  personActions, Procedure, rulePack,
+  Actor, actionArgs, assertActionFrom, assertCanReadCase, assertMayTake, DeadlineReminder, isDomainErrorCode, isTerminal, nextStatus, noticesFor, NoticeContext,
+  periodStartAfterClose, recipientOf, personActions, Procedure, REMINDER_KINDS, reminderMessage, reminderParty, rulePack,
 } from '../../libs/domain/src';
 import {
   ActionRequest, AssignedOfficer, BaseCaseView, calendarChangedSignal, CaseInput, caseActionUpdate, CaseStatus, CaseStep, caseViewQuery, CaseView, Deadline,
@@ -28,6 +28,8 @@ export interface CaseState {
   facts: Record<string, unknown>;
   /** Steps recorded so far: each step's idempotency key is built from it. */
   steps: number;
+  /** CAL-5 reminders sent, by key (deadline kind, instant and which), so each goes once. */
+  reminded: string[];
 }
 
 /** What an action's effect sees. */
@@ -60,6 +62,11 @@ export interface Effect {
 }
 
 const OPERATOR_RETRY_BACKOFF_MS = [60_000, 5 * 60_000, 30 * 60_000];
+/**
+ * CAL-5 reminders are timers of the case's own deadline wait (issue 10). Cases whose history predates them replay
+ * without: their deadlines were computed without reminder instants, and a deadline computed from now on has them.
+ */
+export const REMINDERS_PATCH = 'cal-5-reminders';
 
 /**
  * The case kernel: runs any case type's procedure table from a jurisdiction's rule pack.
@@ -88,7 +95,7 @@ export async function runCase<V extends CaseView>(input: CaseInput, spec: {
   const { workflowId } = workflowInfo();
   const s: CaseState = {
     status: proc.initial, round: 0, assignedOfficerId: null, assignedOfficerName: null, deadline: null, overdue: false, escalated: false,
-    needsAttention: false, reviewers: [], facts: { ...input.facts }, steps: 0,
+    needsAttention: false, reviewers: [], facts: { ...input.facts }, steps: 0, reminded: [],
   };
   let busy = false;
   /** A system step fell due and has not happened yet (it is waiting to retry): people wait for it. */
@@ -292,6 +299,41 @@ export async function runCase<V extends CaseView>(input: CaseInput, spec: {
     });
   }
 
+  // --- CAL-5 reminders -----------------------------------------------------------------------------------
+
+  const reminderKey = (d: Deadline, r: DeadlineReminder) => `${workflowId}/reminder/${d.kind}/${d.closesAt}/${r.which}`;
+
+  /** The next reminder of the running deadline still to send, soonest first: none once its instant has passed unsent. */
+  function nextReminder(d: Deadline): DeadlineReminder | undefined {
+    const due = (d.reminders ?? []).filter((r) => Date.parse(r.at) > Date.now() && !s.reminded.includes(reminderKey(d, r)));
+    return due.sort((a, b) => Date.parse(a.at) - Date.parse(b.at))[0];
+  }
+
+  /** Whoever the deadline binds is told: the developer for its windows, the registry for its own deadlines. */
+  async function remind(d: Deadline, r: DeadlineReminder) {
+    const period = pack.periods[d.kind];
+    const key = reminderKey(d, r);
+    const to = recipientOf(reminderParty(period), { organisationId: input.organisationId, assignedOfficerId: s.assignedOfficerId });
+    await call('remindDeadline', `CAL-5 reminder: ${period.words} ${r.which === 'due_today' ? 'today' : 'in 3 working days'} (${d.closesAtLocal})`, {
+      key, caseNo: input.caseNo, caseType: input.caseType, at: now(), status: s.status, round: s.round,
+      deadline: { kind: d.kind, closesAt: d.closesAt, closesAtLocal: d.closesAtLocal }, which: r.which,
+      notify: { to, kind: REMINDER_KINDS[r.which], message: reminderMessage(input.caseNo, period, d.closesAtLocal, r.which) },
+    });
+    s.reminded.push(key);
+  }
+
+  /** The deadline wait, with the deadline's reminders as timers on the way: they move with it and end when the case moves on. */
+  async function waitOutDeadline(active: Deadline, changed: () => boolean) {
+    const words = `${pack.periods[active.kind].words} at ${active.closesAtLocal}`;
+    for (;;) {
+      const r = nextReminder(active);
+      if (!r || !patched(REMINDERS_PATCH)) return waitForChangeOrDeadline(changed, () => calendarChanged, active.closesAt, words);
+      const woke = await waitForChangeOrDeadline(changed, () => calendarChanged, r.at, `CAL-5 reminder ${r.which === 'due_today' ? 'on the day' : '3 working days before'}: ${words}`);
+      if (woke.kind !== 'expired') return woke;
+      await systemStep('remind', () => remind(active, r));
+    }
+  }
+
   async function runUntilClosed() {
     await condition(() => s.status !== proc.initial);
     while (!isTerminal(proc, s.status)) {
@@ -301,7 +343,7 @@ export async function runCase<V extends CaseView>(input: CaseInput, spec: {
       if (!active) {
         await condition(changed);
       } else {
-        const result = await waitForChangeOrDeadline(changed, () => calendarChanged, active.closesAt, `${pack.periods[active.kind].words} at ${active.closesAtLocal}`);
+        const result = await waitOutDeadline(active, changed);
         if (result.kind === 'expired') {
           const action = pack.periods[active.kind].onExpiry;
           await systemStep(action, () => perform(action, undefined, {}, active));

@@ -20,6 +20,7 @@ import { PublicityModule } from './publicity/publicity.module';
 import { RateLimitsModule } from './rate-limits/rate-limits.module';
 import { RegistrationsModule } from './registrations/registrations.module';
 import { TemporalClientModule } from './temporal/temporal-client.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({
   imports: [
@@ -42,6 +43,7 @@ import { TemporalClientModule } from './temporal/temporal-client.module';
     PublicDownloadsModule,
     CalendarModule,
     NotificationsModule,
+    WebhooksModule,
     ConsoleModule,
     AuditModule,
   ],

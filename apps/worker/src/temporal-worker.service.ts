@@ -4,9 +4,12 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildActivities } from '../../../activities/activity-registry';
 import { CaseActivitiesService } from '../../../activities/cases/case-activities.service';
+import { DeliveryActivitiesService } from '../../../activities/notifications/delivery-activities.service';
+import { DigestActivitiesService } from '../../../activities/notifications/email/digest-activities.service';
 import { WorkerTemporal } from '../../../activities/temporal/worker-temporal';
 import { CASES_TASK_QUEUE } from '../../../libs/temporal/src';
 import { TRACED_WORKFLOW_BUNDLE, WORKFLOW_BUNDLE } from '../../../libs/temporal/src/server/workflow-bundles';
+import { ensureNotificationSchedules } from '../../../libs/temporal/src/server/notification-schedules';
 import { ensureReconciliationSchedule } from '../../../libs/temporal/src/server/reconciliation-schedule';
 import { workerTracing, WorkerTracing } from '../../../libs/tracing/src/tracing';
 
@@ -23,6 +26,8 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
 
   constructor(
     private readonly cases: CaseActivitiesService,
+    private readonly deliveries: DeliveryActivitiesService,
+    private readonly digests: DigestActivitiesService,
     private readonly temporal: WorkerTemporal,
   ) {}
 
@@ -35,7 +40,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       taskQueue: CASES_TASK_QUEUE,
       ...workflowSource(tracing),
       ...(tracing && { sinks: tracing.sinks }),
-      activities: buildActivities(this.cases),
+      activities: buildActivities(this.cases, this.deliveries, this.digests),
       // Each cached workflow costs about 1 MB outside the V8 heap; size the cache explicitly.
       maxCachedWorkflows: Number(process.env.WORKER_MAX_CACHED_WORKFLOWS ?? 500),
     });
@@ -44,6 +49,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     this.stoppedPromise.catch((e: Error) => this.log.error(`the worker failed: ${e.stack ?? e}`));
     this.log.log(`polling ${CASES_TASK_QUEUE} (${namespace})`);
     this.log.log(`case reconciliation schedule: ${await ensureReconciliationSchedule(this.temporal.client)}`);
+    this.log.log(`notification schedules: ${await ensureNotificationSchedules(this.temporal.client)}`);
   }
 
   /**

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CaseActivitiesService } from '../../../activities/cases/case-activities.service';
-import { NOTIFICATION_CHANNELS } from '../../../activities/notifications/notification-channel';
+import { DeliveryActivitiesService } from '../../../activities/notifications/delivery-activities.service';
+import { DigestActivitiesService } from '../../../activities/notifications/email/digest-activities.service';
+import { NOTIFICATION_PROVIDERS } from '../../../activities/notifications/notification-providers';
 import { WorkerTemporal } from '../../../activities/temporal/worker-temporal';
 import { PersistenceModule } from '../../../libs/persistence/src/persistence.module';
 import { TemporalWorkerService } from './temporal-worker.service';
@@ -10,10 +12,9 @@ import { TemporalWorkerService } from './temporal-worker.service';
   providers: [
     { provide: WorkerTemporal, useFactory: () => WorkerTemporal.connect() },
     CaseActivitiesService,
-    // The inbox is written with each case step; no external channels are configured yet.
-    { provide: NOTIFICATION_CHANNELS, useValue: [] },
+    ...NOTIFICATION_PROVIDERS,
     TemporalWorkerService,
   ],
-  exports: [CaseActivitiesService],
+  exports: [CaseActivitiesService, DeliveryActivitiesService, DigestActivitiesService],
 })
 export class WorkerModule {}

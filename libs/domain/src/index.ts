@@ -23,3 +23,7 @@ export * from './ledger/serials';
 export * from './ledger/journal-replay';
 export * from './identity/password-policy';
 export * from './identity/organisation-roles';
+export * from './notifications/notification-kinds';
+export * from './cases/reminders';
+export * from './notifications/notification-audience';
+export * from './notifications/webhook-events';

@@ -11,6 +11,10 @@ import { DeadlineStart1764000000000 } from './migrations/1764000000000-deadline-
 import { DocumentChunks1764100000300 } from './migrations/1764100000300-document-chunks';
 import { LedgerMovementFunction1764100000400 } from './migrations/1764100000400-ledger-movement-function';
 import { JournalBalanceIndex1764100000500 } from './migrations/1764100000500-journal-balance-index';
+import { NotificationOutbox1764200000000 } from './migrations/1764200000000-notification-outbox';
+import { NotificationDeadline1764200000100 } from './migrations/1764200000100-notification-deadline';
+import { NotificationPreferences1764200000200 } from './migrations/1764200000200-notification-preferences';
+import { Webhooks1764200000300 } from './migrations/1764200000300-webhooks';
 import { TimeoutClosingClient } from './timeout-closing-client';
 
 export const MIGRATIONS = [
@@ -23,6 +27,10 @@ export const MIGRATIONS = [
   DocumentChunks1764100000300,
   LedgerMovementFunction1764100000400,
   JournalBalanceIndex1764100000500,
+  NotificationOutbox1764200000000,
+  NotificationDeadline1764200000100,
+  NotificationPreferences1764200000200,
+  Webhooks1764200000300,
 ];
 
 /**

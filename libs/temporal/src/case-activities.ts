@@ -1,4 +1,4 @@
-import type { Actor, CaseType, DeadlineKind, Recipient } from '../../domain/src';
+import type { Actor, CaseType, DeadlineKind, DeadlineReminder, Recipient } from '../../domain/src';
 import type { DeadlineView } from './case-messages';
 
 /**
@@ -12,7 +12,22 @@ export interface NotificationRequest {
   message: string;
 }
 
-export type Deadline = DeadlineView & { startedAt: string; workingDays: number };
+/** CAL-3; with its CAL-5 reminder instants where the period reminds (deadlines computed before issue 10 have none). */
+export type Deadline = DeadlineView & { startedAt: string; workingDays: number; reminders?: DeadlineReminder[] };
+
+/** CAL-5: one reminder of the running deadline, to whoever it binds. Idempotent per key. */
+export interface DeadlineReminderRequest {
+  /** `<workflowId>/reminder/<kind>/<closesAt>/<which>`: a moved deadline brings new reminders. */
+  key: string;
+  caseNo: string;
+  caseType: CaseType;
+  at: string;
+  status: string;
+  round: number;
+  deadline: { kind: DeadlineKind; closesAt: string; closesAtLocal: string };
+  which: DeadlineReminder['which'];
+  notify: NotificationRequest;
+}
 
 export interface CaseStep {
   /** Idempotency key: `<workflowId>/<step>/<type>`. */
@@ -61,6 +76,8 @@ export interface CaseActivities {
   computeDeadline(req: ComputeDeadlineRequest): Promise<Deadline>;
   /** Writes one step of the case into the projection (event, case row, inbox) exactly once. */
   recordCaseStep(step: CaseStep): Promise<void>;
+  /** CAL-5: records a reminder on the timeline and tells whoever the deadline binds (inbox, e-mail). Idempotent per key. */
+  remindDeadline(req: DeadlineReminderRequest): Promise<void>;
   /** Marks the case as needing attention (projection, timeline) and tells the operators. Idempotent per key. */
   reportStepFailure(report: StepFailureReport): Promise<void>;
   /** BJ-13 (registration) or BJ-21 (issuance): which required materials are not uploaded yet. */

@@ -4,3 +4,4 @@ export * from './search-attributes';
 export * from './case-messages';
 export * from './execution-status';
 export type * from './case-activities';
+export * from './notification-messages';

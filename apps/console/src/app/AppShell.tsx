@@ -1,4 +1,4 @@
-import { AuditOutlined, BankOutlined, FileDoneOutlined, FileSearchOutlined, GlobalOutlined, InboxOutlined, LogoutOutlined, ProfileOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { ApiOutlined, AuditOutlined, BankOutlined, BellOutlined, FileDoneOutlined, FileSearchOutlined, GlobalOutlined, InboxOutlined, LogoutOutlined, ProfileOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Badge, Button, Layout, Menu, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,8 @@ const MENU: { key: string; roles: SessionUser['role'][]; icon: React.ReactNode; 
   { key: '/verification', roles: ['verifier'], icon: <FileSearchOutlined />, label: 'menu.verification' },
   { key: '/accounts', roles: ['developer', 'emitter'], icon: <BankOutlined />, label: 'menu.accounts' },
   { key: '/inbox', roles: ['developer', 'verifier', 'officer', 'bureau', 'exchange', 'emitter', 'admin'], icon: <InboxOutlined />, label: 'menu.inbox' },
+  { key: '/settings/notifications', roles: ['developer', 'verifier', 'officer', 'bureau', 'exchange', 'emitter', 'admin'], icon: <BellOutlined />, label: 'menu.notificationSettings' },
+  { key: '/settings/webhooks', roles: ['developer', 'verifier', 'officer', 'bureau', 'exchange', 'emitter', 'admin'], icon: <ApiOutlined />, label: 'menu.webhooks' },
 ];
 
 /** Unread notifications, for the badge; refreshed every minute. */

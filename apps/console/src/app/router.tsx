@@ -44,6 +44,8 @@ export const router = createBrowserRouter(
         { path: 'accounts/:accountNo', ...page(() => import('../pages/developer/AccountPage')) },
         { path: 'verification', ...page(() => import('../pages/developer/VerificationPage')) },
         { path: 'inbox', ...page(() => import('../pages/common/InboxPage')) },
+        { path: 'settings/notifications', ...page(() => import('../pages/settings/NotificationPreferencesPage')) },
+        { path: 'settings/webhooks', ...page(() => import('../pages/settings/WebhooksPage')) },
         { path: '*', element: <Navigate to="/" replace /> },
       ],
     },

@@ -13,4 +13,5 @@ export {
   type DayReason,
   type ExplainedDay,
   type WorkingDayDeadline,
+  REMINDER_HOUR,
 } from './working-day-calendar';

@@ -273,6 +273,21 @@ describe('WorkingDayCalendar', () => {
       expect(plain.workingDaysBefore(deadline.lastWorkingDay, 3)).toBe('2026-10-12T16:00:00.000Z');
     });
 
+    it('CAL-5: a deadline is reminded of at 09:00 Beijing on the 3rd working day before its last day and on its last day', () => {
+      const deadline = plain.addWorkingDays('2026-09-28T09:00:00+08:00', 10); // closes 2026-10-17T00:00+08:00, last day Fri Oct 16
+      expect(plain.remindersFor(deadline.closesAt)).toEqual([
+        { which: 'three_working_days', at: '2026-10-13T01:00:00.000Z' },
+        { which: 'due_today', at: '2026-10-16T01:00:00.000Z' },
+      ]);
+    });
+
+    it('CAL-5: across a holiday the 3 working days skip it (last day Fri 2026-10-09 → reminded Tue 2026-09-29)', () => {
+      expect(plain.remindersFor('2026-10-10T00:00:00+08:00')).toEqual([
+        { which: 'three_working_days', at: '2026-09-29T01:00:00.000Z' },
+        { which: 'due_today', at: '2026-10-09T01:00:00.000Z' },
+      ]);
+    });
+
     it.each(['2026-10-32', '2026/10/16', '2026-10-16T00:00:00Z', ''])(
       'CAL-5: deadline day %p is rejected with CALENDAR_INVALID_DATE',
       (day) => {

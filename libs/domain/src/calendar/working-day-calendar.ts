@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 // getDayDetail('2026-10-10').date is '2026-10-09'). The JSON is the same data with no clock involved.
 import officialData from 'chinese-days/dist/chinese-days.json';
 import { version as chineseDaysVersion } from 'chinese-days/package.json';
+import type { DeadlineReminder } from '../cases/reminders';
 import { CalendarError } from './calendar-errors';
 
 export type DayKind = 'workday' | 'holiday';
@@ -53,6 +54,9 @@ export interface WorkingDayDeadline {
   /** Every calendar day after the start day up to the last working day, counted or passed over, and why (CAL-2). */
   days: ExplainedDay[];
 }
+
+/** CAL-5 reminders go out at this hour, Beijing time. */
+export const REMINDER_HOUR = 9;
 
 // Mainland China has used a fixed UTC+8 with no DST since 1991, so a constant offset is exact here.
 const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
@@ -258,6 +262,20 @@ export class WorkingDayCalendar {
       if (left > MAX_WORKING_DAYS) break;
     }
     return left;
+  }
+
+  /**
+   * CAL-5: when a deadline closing at `closesAt` (24:00 of its last working day) is reminded of — at 09:00 Beijing time,
+   * the start of office hours, on the 3rd working day before its last working day and on the last working day itself
+   * (the day it passes). Publicity example: the last day is Fri 2026-10-16, so Tue 2026-10-13 09:00 and Fri 09:00.
+   */
+  remindersFor(closesAt: string): DeadlineReminder[] {
+    const lastDay = shanghaiDate(new Date(toInstant(closesAt).getTime() - 1));
+    const at = (midnight: string) => new Date(Date.parse(midnight) + REMINDER_HOUR * 3_600_000).toISOString();
+    return [
+      { which: 'three_working_days', at: at(this.workingDaysBefore(lastDay, 3)) },
+      { which: 'due_today', at: at(shanghaiMidnight(lastDay)) },
+    ];
   }
 
   /**

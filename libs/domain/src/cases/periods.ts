@@ -13,6 +13,8 @@ export interface PeriodRule {
   words: string;
   /** The system action the case takes when the deadline passes (an action of its procedure). */
   onExpiry: 'closePublicity' | 'lapse' | 'escalate';
+  /** CAL-5: whoever the deadline binds is reminded (not of a period that ends by itself and asks no one to act). */
+  reminds: boolean;
 }
 
 /**

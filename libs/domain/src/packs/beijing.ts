@@ -6,11 +6,11 @@ const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
 /** 北京市碳普惠管理办法（试行）: every period of the registration and issuance procedures is 10 working days. */
 const PERIODS: Record<DeadlineKind, PeriodRule> = {
-  publicity_close: { workingDays: 10, bindsOn: 'registry', words: 'publicity (公示) closes', onExpiry: 'closePublicity' }, // BJ-15, BJ-23
-  supplement_due: { workingDays: 10, bindsOn: 'developer', words: 'developer supplement due', onExpiry: 'lapse' }, // BJ-15 Decision
-  revision_due: { workingDays: 10, bindsOn: 'developer', words: 'developer revision due', onExpiry: 'lapse' }, // BJ-15, BJ-23
-  registration_due: { workingDays: 10, bindsOn: 'registry', words: 'registry must complete registration', onExpiry: 'escalate' }, // BJ-16
-  bureau_submission_due: { workingDays: 10, bindsOn: 'registry', words: 'registry must ask the bureau to issue', onExpiry: 'escalate' }, // BJ-23
+  publicity_close: { workingDays: 10, bindsOn: 'registry', words: 'publicity (公示) closes', onExpiry: 'closePublicity', reminds: false }, // BJ-15, BJ-23
+  supplement_due: { workingDays: 10, bindsOn: 'developer', words: 'developer supplement due', onExpiry: 'lapse', reminds: true }, // BJ-15 Decision
+  revision_due: { workingDays: 10, bindsOn: 'developer', words: 'developer revision due', onExpiry: 'lapse', reminds: true }, // BJ-15, BJ-23
+  registration_due: { workingDays: 10, bindsOn: 'registry', words: 'registry must complete registration', onExpiry: 'escalate', reminds: true }, // BJ-16
+  bureau_submission_due: { workingDays: 10, bindsOn: 'registry', words: 'registry must ask the bureau to issue', onExpiry: 'escalate', reminds: true }, // BJ-23
 };
 
 /** The Beijing rule pack (BJ-13…BJ-23). */

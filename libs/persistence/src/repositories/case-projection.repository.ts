@@ -4,17 +4,28 @@ import {
   Actor, CaseType, DomainError, isTerminal, nextStatus, noticesFor, openStatuses, procedureOf, recipientOf, rulePack, sanitisedText, TEXT_LIMITS,
 } from '../../../domain/src';
 import { shanghaiDate } from '../../../domain/src/calendar';
-import type { CaseStep, NotificationRequest, StepFailureReport } from '../../../temporal/src';
+import type { CaseStep, DeadlineReminderRequest, NotificationRequest, StepFailureReport } from '../../../temporal/src';
+import type { OutboxWriter, RecordedCaseEvent } from './notification-outbox.repository';
 
 export interface StoredNotification {
   id: string;
   recipientUserId: string | null;
   recipientOrganisationId: string | null;
   recipientRole: string | null;
-  caseNo: string;
+  /** Null for a notice not about a case (a webhook subscription disabled). */
+  caseNo: string | null;
   kind: string;
   message: string;
+  /** The deadline it is about, if any (ISO instant). */
+  deadlineAt: string | null;
 }
+
+/** What a write of the projection told whom: the inbox rows it wrote and how many deliveries it queued (the outbox). */
+export interface Told {
+  notifications: StoredNotification[];
+  queued: number;
+}
+const NOBODY: Told = { notifications: [], queued: 0 };
 
 /** The projection table of each case type; chosen here, never taken from input. */
 export const CASE_TABLES: Record<CaseType, string> = { registration: 'registration_cases', issuance: 'issuance_cases' };
@@ -29,9 +40,10 @@ export class CaseProjectionRepository {
 
   /**
    * One case step, atomically: timeline event, case row, what a closed case releases (BJ-14 identifiers;
-   * its open publicity notice), inbox rows. What a status means comes from the case type's procedure table.
+   * its open publicity notice), inbox rows and their deliveries. What a status means comes from the case type's
+   * procedure table. `outbox` (the worker's) writes the deliveries; without it a step writes the inbox only.
    */
-  async recordStep(step: CaseStep): Promise<StoredNotification[]> {
+  async recordStep(step: CaseStep, outbox?: OutboxWriter): Promise<Told> {
     return this.db.transaction(async (m) => {
       const inserted = await m.query(
         `INSERT INTO case_events (case_no, idempotency_key, type, status, round, actor_user_id, actor_name, actor_role, occurred_at, data)
@@ -39,7 +51,7 @@ export class CaseProjectionRepository {
         [step.caseNo, step.key, step.type, step.status, step.round, step.actor?.userId ?? null, step.actor?.name ?? null,
           step.actor?.role ?? null, step.at, JSON.stringify(step.data ?? {})],
       );
-      if (!inserted.length) return [];
+      if (!inserted.length) return NOBODY;
       const d = step.deadline;
       await m.query(
         `UPDATE ${CASE_TABLES[step.caseType]} SET status = $2, round = $3, assigned_officer_id = $4, deadline_kind = $5,
@@ -49,11 +61,15 @@ export class CaseProjectionRepository {
         [step.caseNo, step.status, step.round, step.assignedOfficerId, d?.kind ?? null, d?.closesAt ?? null, d?.closesAtLocal ?? null,
           d?.bindsOn ?? null, d?.calendarVersion ?? null, d?.provisional ?? false, step.overdue, step.escalated, step.needsAttention, d?.startedAt ?? null],
       );
+      const event: RecordedCaseEvent = {
+        id: String(inserted[0].id), caseNo: step.caseNo, caseType: step.caseType, type: step.type, status: step.status, round: step.round, occurredAt: step.at,
+        deadline: d ? { kind: d.kind, closesAt: d.closesAt, closesAtLocal: d.closesAtLocal } : null, data: step.data ?? {},
+      };
       if (step.caseType === 'issuance') {
         await m.query(`UPDATE issuance_cases SET audited_tco2e = $2, reviewed_by = $3 WHERE case_no = $1`, [step.caseNo, step.facts.auditedTco2e ?? null, step.reviewers]);
       }
       await this.afterStatus(m, step);
-      return this.insertNotifications(m, step.key, step.caseNo, step.at, step.notify);
+      return this.tell(m, outbox, step.key, step.caseNo, step.at, step.notify, step.deadline?.closesAt ?? null, event);
     });
   }
 
@@ -68,11 +84,24 @@ export class CaseProjectionRepository {
     }
   }
 
+  /** CAL-5: a reminder of the running deadline on the timeline, and to whoever it binds (about that deadline). Idempotent per key. */
+  async recordReminder(r: DeadlineReminderRequest, outbox?: OutboxWriter): Promise<Told> {
+    return this.db.transaction(async (m) => {
+      const inserted = await m.query(
+        `INSERT INTO case_events (case_no, idempotency_key, type, status, round, occurred_at, data) VALUES ($1, $2, 'deadline_reminder', $3, $4, $5, $6)
+         ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+        [r.caseNo, r.key, r.status, r.round, r.at, JSON.stringify({ deadline: r.deadline.kind, closesAt: r.deadline.closesAtLocal, which: r.which })],
+      );
+      if (!inserted.length) return NOBODY;
+      return this.tell(m, outbox, r.key, r.caseNo, r.at, [r.notify], r.deadline.closesAt);
+    });
+  }
+
   /**
    * A step failed for a reason other than a business rule: the case row says it needs attention, its
    * timeline says which step and why, and the operators (and the registry) are told. Idempotent per key.
    */
-  async recordFailure(r: StepFailureReport): Promise<StoredNotification[]> {
+  async recordFailure(r: StepFailureReport, outbox?: OutboxWriter): Promise<Told> {
     return this.db.transaction(async (m) => {
       const [c] = await m.query(`SELECT status, round, assigned_officer_id AS "assignedOfficerId" FROM ${CASE_TABLES[r.caseType]} WHERE case_no = $1`, [r.caseNo]);
       if (!c) throw new DomainError('NOT_FOUND', `No case ${r.caseNo}.`);
@@ -82,10 +111,10 @@ export class CaseProjectionRepository {
          ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
         [r.caseNo, r.key, c.status, c.round, r.at, JSON.stringify({ action: r.action, error })],
       );
-      if (!inserted.length) return [];
+      if (!inserted.length) return NOBODY;
       await m.query(`UPDATE ${CASE_TABLES[r.caseType]} SET needs_attention = true, updated_at = now() WHERE case_no = $1`, [r.caseNo]);
       const message = `${r.caseNo}: the step "${r.action}" failed and the case needs attention: ${error}`;
-      return this.insertNotifications(m, r.key, r.caseNo, r.at, [
+      return this.tell(m, outbox, r.key, r.caseNo, r.at, [
         { to: { role: 'admin' }, kind: 'needs_attention', message },
         { to: c.assignedOfficerId ? { userId: c.assignedOfficerId } : { role: 'officer' }, kind: 'needs_attention', message },
       ]);
@@ -97,16 +126,16 @@ export class CaseProjectionRepository {
    * Temporal UI or by the server) is marked closed through its table's `markTerminated` action, with the
    * parties told. Nothing happens to a case that is already closed (or still a draft). Idempotent.
    */
-  async markClosedOutsideProcedure(caseNo: string, executionStatus: string, at: string): Promise<{ marked: boolean; notifications: StoredNotification[] }> {
+  async markClosedOutsideProcedure(caseNo: string, executionStatus: string, at: string, outbox?: OutboxWriter): Promise<{ marked: boolean } & Told> {
     return this.db.transaction(async (m) => {
       const [c] = await m.query(
         `SELECT case_type AS "caseType", jurisdiction, organisation_id AS "organisationId", status, round, assigned_officer_id AS "assignedOfficerId",
                 workflow_id AS "workflowId" FROM case_overview WHERE case_no = $1`,
         [caseNo],
       );
-      if (!c) return { marked: false, notifications: [] };
+      if (!c) return { marked: false, ...NOBODY };
       const proc = procedureOf(c.jurisdiction, c.caseType);
-      if (!openStatuses(proc).includes(c.status)) return { marked: false, notifications: [] };
+      if (!openStatuses(proc).includes(c.status)) return { marked: false, ...NOBODY };
       const status = nextStatus(proc, 'markTerminated')!;
       const rule = proc.actions.markTerminated;
       const key = `${c.workflowId}/reconciled/${executionStatus}`;
@@ -115,31 +144,45 @@ export class CaseProjectionRepository {
          ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
         [caseNo, key, rule.event({ outcome: null, reassigned: false }), status, c.round, at, JSON.stringify({ executionStatus, previousStatus: c.status })],
       );
-      if (!inserted.length) return { marked: false, notifications: [] };
+      if (!inserted.length) return { marked: false, ...NOBODY };
       await m.query(
         `UPDATE ${CASE_TABLES[c.caseType as CaseType]} SET status = $2, deadline_kind = NULL, deadline_at = NULL, deadline_local = NULL, deadline_binds_on = NULL,
            calendar_version = NULL, deadline_provisional = false, deadline_started_at = NULL, overdue = false, needs_attention = true, updated_at = now() WHERE case_no = $1`,
         [caseNo, status],
       );
       await this.afterStatus(m, { caseNo, caseType: c.caseType, jurisdiction: c.jurisdiction, status, at });
+      const event: RecordedCaseEvent = {
+        id: String(inserted[0].id), caseNo, caseType: c.caseType, type: rule.event({ outcome: null, reassigned: false }), status, round: c.round, occurredAt: at, deadline: null,
+        data: { executionStatus },
+      };
       const words = { caseNo, round: c.round, actorName: null, args: {}, outcome: null, deadlineLocal: null, passed: null, result: { executionStatus }, facts: {} };
       const notify = noticesFor(rule, null).map((n) => ({ to: recipientOf(n.to, c), kind: n.kind, message: n.message(words) }));
-      return { marked: true, notifications: await this.insertNotifications(m, key, caseNo, at, notify) };
+      return { marked: true, ...(await this.tell(m, outbox, key, caseNo, at, notify, null, event)) };
     });
   }
 
-  private async insertNotifications(m: EntityManager, key: string, caseNo: string, at: string, notify: NotificationRequest[]) {
+  /** Inbox rows, then (same transaction) their deliveries and the event's webhooks through the outbox writer. */
+  private async tell(
+    m: EntityManager, outbox: OutboxWriter | undefined, key: string, caseNo: string, at: string, notify: NotificationRequest[], deadlineAt: string | null = null,
+    event?: RecordedCaseEvent,
+  ): Promise<Told> {
+    const notifications = await this.insertNotifications(m, key, caseNo, at, notify, deadlineAt);
+    const queued = outbox && (notifications.length || event) ? await outbox(m, { stream: caseNo, notifications, event }) : 0;
+    return { notifications, queued };
+  }
+
+  private async insertNotifications(m: EntityManager, key: string, caseNo: string, at: string, notify: NotificationRequest[], deadlineAt: string | null) {
     const stored: StoredNotification[] = [];
     for (const [i, n] of notify.entries()) {
       const to = n.to as { userId?: string; organisationId?: string; role?: string };
       const rows = await m.query(
-        `INSERT INTO notifications (idempotency_key, recipient_user_id, recipient_organisation_id, recipient_role, case_no, kind, message, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
-        [`${key}/notify/${i}`, to.userId ?? null, to.organisationId ?? null, to.role ?? null, caseNo, n.kind, n.message, at],
+        `INSERT INTO notifications (idempotency_key, recipient_user_id, recipient_organisation_id, recipient_role, case_no, kind, message, created_at, deadline_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+        [`${key}/notify/${i}`, to.userId ?? null, to.organisationId ?? null, to.role ?? null, caseNo, n.kind, n.message, at, deadlineAt],
       );
       if (rows.length) {
         stored.push({ id: rows[0].id, recipientUserId: to.userId ?? null, recipientOrganisationId: to.organisationId ?? null,
-          recipientRole: to.role ?? null, caseNo, kind: n.kind, message: n.message });
+          recipientRole: to.role ?? null, caseNo, kind: n.kind, message: n.message, deadlineAt });
       }
     }
     return stored;

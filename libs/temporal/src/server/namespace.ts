@@ -1,6 +1,6 @@
 import { Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
-import { CASE_SEARCH_ATTRIBUTES } from '../search-attributes';
+import { SEARCH_ATTRIBUTES } from '../search-attributes';
 import { ensureSearchAttributes } from './search-attribute-registration';
 import { isTemporalUnavailable } from './temporal-unavailability';
 
@@ -48,7 +48,7 @@ export async function prepareNamespace(address: string, namespace: string, o: { 
     // The frontend answers from its namespace cache (refreshed every 2 s): wait until it lists every attribute.
     for (;;) {
       const { customAttributes } = await retrying(() => connection.operatorService.listSearchAttributes({ namespace }));
-      const missing = CASE_SEARCH_ATTRIBUTES.map((k) => k.name).filter((n) => !customAttributes?.[n]);
+      const missing = SEARCH_ATTRIBUTES.map((k) => k.name).filter((n) => !customAttributes?.[n]);
       if (!missing.length) return;
       if (Date.now() > deadline) throw new Error(`search attributes not visible on ${namespace} yet: ${missing.join(', ')}`);
       await new Promise((r) => setTimeout(r, 250));
