@@ -11,6 +11,7 @@ import { DeadlineStart1764000000000 } from './migrations/1764000000000-deadline-
 import { DocumentChunks1764100000300 } from './migrations/1764100000300-document-chunks';
 import { LedgerMovementFunction1764100000400 } from './migrations/1764100000400-ledger-movement-function';
 import { JournalBalanceIndex1764100000500 } from './migrations/1764100000500-journal-balance-index';
+import { WorklistOrder1764100000510 } from './migrations/1764100000510-worklist-order';
 import { TimeoutClosingClient } from './timeout-closing-client';
 
 export const MIGRATIONS = [
@@ -23,6 +24,7 @@ export const MIGRATIONS = [
   DocumentChunks1764100000300,
   LedgerMovementFunction1764100000400,
   JournalBalanceIndex1764100000500,
+  WorklistOrder1764100000510,
 ];
 
 /**
