@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { CaseRecordsRepository } from '../../apps/api/src/cases/case-records.repository';
 import { RegistrationsRepository } from '../../apps/api/src/registrations/registrations.repository';
-import { identifierSkeleton, REGISTRATION_MATERIALS } from '../../libs/domain/src';
+import { REGISTRATION_MATERIALS } from '../../libs/domain/src';
+import { identifierSkeleton } from '../../libs/domain/src/registration/identifier-skeleton';
 import { emptyWorkflowRate, updateRoundTrips, withBaselineWorker } from './empty-workflows';
 import { intFromEnv, percentile, pool, timed } from './measure';
 import { Figure, printFigure, printHeading, printLine } from './report';
