@@ -1,6 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Client, Connection } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
 import { temporal as proto } from '@temporalio/proto';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -19,7 +20,9 @@ import { caseViewQuery, caseWorkflowId, CASES_TASK_QUEUE } from '../../libs/temp
 import { HttpClient, httpClient } from '../demo/http-client';
 import { startTemporalDevServer, TemporalDevServer } from '../stack/temporal-dev-server';
 import { freePort, killEscalating, log, sleep } from '../stack/util';
+import { processCpuSeconds } from './cpu';
 import { rssMb } from './documents';
+import { updateRoundTrips, withBaselineWorker } from './empty-workflows';
 import { issuancesService, readyApplication } from './issuance';
 import { intFromEnv, percentile, pool, timed, until } from './measure';
 import { claimRoundTrips, readyDrafts } from './registration';
@@ -134,6 +137,7 @@ async function measure(scale: Scale): Promise<Figure[]> {
   // At the start: ~no open cases.
   const atStart = await scale.submittedRegistrations(WARM_UP + ACTIONS);
   const startActions = await scale.claims(atStart, WARM_UP);
+  const startUpdates = await scale.bareUpdates();
   const startWorklists = await scale.worklistTimes();
   const openAtStart = await scale.openCaseCount();
 
@@ -143,6 +147,7 @@ async function measure(scale: Scale): Promise<Figure[]> {
 
   // At scale.
   const scaleActions = await scale.claims(opened.of(['registration', 'under_review']), WARM_UP);
+  const scaleUpdates = await scale.bareUpdates();
   const scaleWorklists = await scale.worklistTimes();
   const openAtScale = await scale.openCaseCount();
   const scaleStarts = await scale.restarts(STARTS);
@@ -158,6 +163,9 @@ async function measure(scale: Scale): Promise<Figure[]> {
     measured: latency('officer action HTTP → Update → GET, p99, at scale', scaleActions.ms, `${openAtScale} open cases`),
     ratioLabel: 'officer action p99: at scale ÷ at the start',
   });
+  const p50p99 = (xs: number[]) => `p50 ${ms(xs, 50)}, p99 ${ms(xs, 99)}`;
+  printLine('of which', 'the POST (answered when the Update is)', `at start ${p50p99(startActions.posts)}; at scale ${p50p99(scaleActions.posts)}`);
+  printLine('context', 'a bare Update (no-op workflow, same server)', `at start ${p50p99(startUpdates)}; at scale ${p50p99(scaleUpdates)}`);
   for (const [i, w] of WORKLISTS.entries()) {
     add({
       section: 'scale',
@@ -206,8 +214,11 @@ const median = (xs: number[]) => percentile(xs, 50);
 const kb = (mb: number) => (mb * 1024).toFixed(0);
 const latency = (label: string, xs: number[], note: string) =>
   ({ label, value: percentile(xs, 99), p99: percentile(xs, 99), unit: 'ms', note: `p50 ${ms(xs, 50)}, n=${xs.length}; ${note}` }) as const;
-const startNote = (xs: Started[]) =>
-  `median of ${xs.length}; dev server up ${median(xs.map((x) => x.temporal)).toFixed(0)} ms, worker polling ${median(xs.map((x) => x.worker)).toFixed(0)} ms, API ready ${median(xs.map((x) => x.api)).toFixed(0)} ms`;
+const startNote = (xs: Started[]) => {
+  const m = (pick: (x: Started) => number, digits = 0) => median(xs.map(pick)).toFixed(digits);
+  return `median of ${xs.length}; dev server up ${m((x) => x.temporal)} ms, worker polling ${m((x) => x.worker)} ms, API ready ${m((x) => x.api)} ms; ` +
+    `CPU by then: dev server ${m((x) => x.cpu.temporal, 1)} s, worker ${m((x) => x.cpu.worker, 1)} s, API ${m((x) => x.cpu.api, 1)} s`;
+};
 
 interface Setting {
   /** The dev server's SQLite file, the worker's and the API's logs. */
@@ -233,6 +244,8 @@ interface Started {
   worker: number;
   api: number;
   total: number;
+  /** CPU seconds each process had used by then (two cores: what they competed for). */
+  cpu: { temporal: number; worker: number; api: number };
 }
 
 /** The cases opened for the scale, by type and status. */
@@ -292,7 +305,8 @@ class Scale {
         20,
       ).then(() => performance.now() - t0),
     ]);
-    return { temporal: temporalMs, worker: workerMs, api: apiMs, total: Math.max(workerMs, apiMs) };
+    const cpu = [temporal.pid, worker.pid!, api.pid!].map(processCpuSeconds);
+    return { temporal: temporalMs, worker: workerMs, api: apiMs, total: Math.max(workerMs, apiMs), cpu: { temporal: cpu[0]!, worker: cpu[1]!, api: cpu[2]! } };
   }
 
   /** Stops the API, the worker (SIGTERM: they drain) and the dev server. */
@@ -386,7 +400,7 @@ class Scale {
    * yet: `warmUp` not counted, then ACTIONS measured. `again`: the same cases once more, by the other officer each.
    * `notBefore`: the measured claims start no earlier (epoch ms).
    */
-  async claims(from: string[], warmUp: number, o: { again?: boolean; notBefore?: number } = {}): Promise<{ ms: number[]; cases: string[] }> {
+  async claims(from: string[], warmUp: number, o: { again?: boolean; notBefore?: number } = {}): Promise<{ ms: number[]; posts: number[]; cases: string[] }> {
     const cases = o.again ? from : from.filter((c) => !this.used.has(c)).slice(0, warmUp + ACTIONS);
     if (cases.length < warmUp + ACTIONS) throw new Error(`only ${cases.length} cases to act on; ${warmUp + ACTIONS} needed`);
     cases.forEach((c) => this.used.add(c));
@@ -394,7 +408,20 @@ class Scale {
     if (warmUp) await claimRoundTrips(this.http, cases.slice(0, warmUp), officers, warmUp);
     if (o.notBefore) await sleep(o.notBefore - Date.now());
     const measured = cases.slice(warmUp);
-    return { ms: (await claimRoundTrips(this.http, measured, officers, measured.length)).roundTrips, cases: measured };
+    const { roundTrips, posts } = await claimRoundTrips(this.http, measured, officers, measured.length);
+    return { ms: roundTrips, posts, cases: measured };
+  }
+
+  /** Round trips of Updates that do nothing (empty-workflows.ts), on the same dev server: Temporal's own part of an action. */
+  async bareUpdates(): Promise<number[]> {
+    const client = await this.client();
+    const native = await NativeConnection.connect({ address: this.s.temporalAddress });
+    try {
+      return await withBaselineWorker(native, () => updateRoundTrips(client, ACTIONS));
+    } finally {
+      await native.close();
+      await client.connection.close();
+    }
   }
 
   /** Each worklist of WORKLISTS asked for as the console does, WARM_UP times unmeasured, then QUERIES times. */
