@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# npm run bench [-- registration|ledger|issuance|console|trace|documents|notifications|all …]: builds if stale, makes sure the tools the chosen sections
+# npm run bench [-- registration|ledger|issuance|console|trace|topology|documents|notifications|scale|all …]: builds if stale, makes sure the tools the chosen sections
 # need are there (before any server starts), then runs scripts/bench.ts (figures as ratios).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,8 +17,8 @@ wants() {
   return 1
 }
 
-# Registration, ledger, trace, topology, documents and notifications run on a Temporal dev server (the CLI is built once, ~3 min on a fresh machine).
-if wants registration ledger trace topology documents notifications; then
+# Registration, ledger, trace, topology, documents, notifications and scale run on a Temporal dev server (the CLI is built once, ~3 min on a fresh machine).
+if wants registration ledger trace topology documents notifications scale; then
   TEMPORAL_CLI="$(bash scripts/toolchain/temporal-cli.sh | tail -n 1)"
   export TEMPORAL_CLI
 fi

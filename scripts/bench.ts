@@ -10,6 +10,7 @@ import { ledgerSection } from './bench/ledger';
 import { notificationsSection } from './bench/notifications';
 import { registrationSection } from './bench/registration';
 import { Figure, printSummary } from './bench/report';
+import { scaleSection } from './bench/scale';
 import { traceSection } from './bench/trace';
 import { ServiceStack, startServiceStack } from './bench/service-stack';
 import { topologySection } from './bench/topology';
@@ -32,13 +33,17 @@ import { freePort } from './stack/util';
  *   topology      the registration figures on the dev server vs Temporal server on PostgreSQL with 1 and 2 worker processes;
  *   documents     the API process's peak RSS under 10 concurrent 20 MB uploads, then downloads, vs its RSS at rest;
  *   notifications e-mail latency from a case step (submit over HTTP) to the SMTP server having the mail, p50/p99, vs
- *                 nodemailer sending straight to the same server (its own dev server, API and worker).
+ *                 nodemailer sending straight to the same server (its own dev server, API and worker);
+ *   scale         with BENCH_SCALE_CASES (10 000) open cases vs ~none: officer action and worklist p99s (and the worklist
+ *                 SQL's EXPLAIN), stack start time, a case's first action after a worker restart vs cached, the worker's
+ *                 RSS per cached workflow (its setup, opening the cases, takes most of its time).
  * Every section shares one embedded PostgreSQL; registration, ledger and documents share the real API and worker on a dev server.
  * Knobs (environment): BENCH_CASES, BENCH_CONCURRENCY, BENCH_ACTIONS, BENCH_TRANSFERS, BENCH_TRANSFER_CLIENTS,
  * BENCH_ACCOUNTS, BENCH_LEDGER_ROUNDS, BENCH_LEDGER_API_PROCESSES, BENCH_ISSUANCES, BENCH_ISSUANCE_CONCURRENCY, BENCH_ISSUANCE_BASELINE, BENCH_CONSOLE_RENDERS, BENCH_TRACE_ACTIONS,
- * BENCH_DOCUMENT_CLIENTS, BENCH_DOCUMENT_MB, BENCH_NOTIFICATIONS.
+ * BENCH_DOCUMENT_CLIENTS, BENCH_DOCUMENT_MB, BENCH_NOTIFICATIONS, BENCH_SCALE_CASES, BENCH_SCALE_ACTIONS, BENCH_SCALE_QUERIES, BENCH_SCALE_STARTS,
+ * BENCH_SCALE_CONCURRENCY.
  */
-const SECTIONS = ['registration', 'ledger', 'issuance', 'console', 'trace', 'topology', 'documents', 'notifications'] as const;
+const SECTIONS = ['registration', 'ledger', 'issuance', 'console', 'trace', 'topology', 'documents', 'notifications', 'scale'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function sectionsFrom(args: string[]): Section[] {
@@ -79,6 +84,7 @@ async function main() {
       if (section === 'topology') figures.push(...(await topologySection(await database())));
       if (section === 'documents') figures.push(...(await documentsSection(await services())));
       if (section === 'notifications') figures.push(...(await notificationsSection(await database())));
+      if (section === 'scale') figures.push(...(await scaleSection(await database())));
     }
     printSummary(figures);
   } finally {

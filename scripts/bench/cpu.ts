@@ -37,6 +37,9 @@ export async function cpuMeter(db: DataSource, pids: readonly number[] = []): Pr
 
 const cpuSeconds = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1e6;
 
+/** CPU seconds (user + system) a live process has used since it started; 0 once it has exited. */
+export const processCpuSeconds = (pid: number) => (procStat(pid)?.own ?? 0) / TICKS_PER_SECOND;
+
 interface ProcStat {
   ppid: number;
   own: number;

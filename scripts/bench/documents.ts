@@ -92,7 +92,7 @@ export async function documentsSection(stack: ServiceStack): Promise<Figure[]> {
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 /** A size from /proc/<pid>/status (VmRSS: now; VmHWM: the peak since start or since resetPeak), in MB. */
-function rssMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+export function rssMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith(`${field}:`));
   if (!line) throw new Error(`no ${field} in /proc/${pid}/status`);
   return Number(line.split(/\s+/)[1]) / 1024;

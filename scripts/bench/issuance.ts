@@ -36,7 +36,7 @@ const CLAIMED = '100';
 const AUDITED = '100';
 const ISSUED = '100'; // BJ-23: audited = claimed, nothing deducted
 
-interface Parties {
+export interface Parties {
   developer: Actor;
   verifier: Actor;
   officer: Actor;
@@ -64,9 +64,7 @@ async function measure(env: TestWorkflowEnvironment, db: DataSource, searchAttri
   // A plain client for both figures: the environment's own client locks and unlocks time skipping around every
   // result(), two extra calls per workflow that the cases (Updates) do not pay.
   const client = new Client({ connection: env.connection });
-  const temporal = TemporalClientService.over(client, searchAttributesEnabled);
-  const records = new CaseRecordsRepository(db);
-  const service = new IssuancesService(new IssuancesRepository(db), records, new CaseProjectionRepository(db), temporal, new Clock());
+  const service = issuancesService(db, TemporalClientService.over(client, searchAttributesEnabled));
   const parties = await insertParties(db);
   const applications: string[] = [];
   for (let i = 0; i < WARM_UP + CASES; i++) applications.push(await readyApplication(db, service, parties));
@@ -112,6 +110,11 @@ async function measure(env: TestWorkflowEnvironment, db: DataSource, searchAttri
   return [figure];
 }
 
+/** The issuance use cases as the API's controllers call them, on this database and Temporal client. */
+export function issuancesService(db: DataSource, temporal: TemporalClientService): IssuancesService {
+  return new IssuancesService(new IssuancesRepository(db), new CaseRecordsRepository(db), new CaseProjectionRepository(db), temporal, new Clock());
+}
+
 async function insertParties(db: DataSource): Promise<Parties> {
   const tag = benchTag();
   const org = (kind: 'developer' | 'verifier' | 'registry' | 'bureau') => insertOrganisation(db, `Bench ${kind} ${tag}`, kind);
@@ -123,7 +126,7 @@ async function insertParties(db: DataSource): Promise<Parties> {
 }
 
 /** A draft application for 2025 of a freshly registered project, its materials uploaded (setup, not measured). */
-async function readyApplication(db: DataSource, service: IssuancesService, p: Parties): Promise<string> {
+export async function readyApplication(db: DataSource, service: IssuancesService, p: Parties): Promise<string> {
   const { projectId } = await insertRegisteredProject(db, p.developer.organisationId, p.methodologyVersionId);
   const draft = await service.create(p.developer, {
     projectId,

@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { CaseRecordsRepository } from '../../apps/api/src/cases/case-records.repository';
 import { RegistrationsRepository } from '../../apps/api/src/registrations/registrations.repository';
-import { identifierSkeleton, REGISTRATION_MATERIALS } from '../../libs/domain/src';
+import type { SeededUser } from '../../apps/api/src/seed/demo-seed';
+import { caseTypeOfNumber, REGISTRATION_MATERIALS } from '../../libs/domain/src';
+import { identifierSkeleton } from '../../libs/domain/src/registration/identifier-skeleton';
+import type { HttpClient } from '../demo/http-client';
 import { emptyWorkflowRate, updateRoundTrips, withBaselineWorker } from './empty-workflows';
-import { intFromEnv, percentile, pool, timed } from './measure';
+import { intFromEnv, percentile, pool, range, timed } from './measure';
 import { Figure, printFigure, printHeading, printLine } from './report';
 import { ServiceStack } from './service-stack';
 
@@ -48,19 +51,7 @@ export async function registrationSection(stack: ServiceStack): Promise<Figure[]
   printFigure(submitted);
 
   // Officer actions: alternate claims between two officers; each round trip ends when a GET shows it.
-  const latencies: number[] = [];
-  const posts: number[] = [];
-  for (let i = 0; i < ACTIONS; i++) {
-    const caseNo = drafts[i % drafts.length]!;
-    const officer = i % 2 ? officerB! : officerA!;
-    const t0 = performance.now();
-    // As the console sends it: every action carries an Idempotency-Key (two more rows per action).
-    await http.post(`/registrations/${caseNo}/claim`, officer.token, {}, { 'Idempotency-Key': `bench-claim-${i}-${randomUUID()}` });
-    posts.push(performance.now() - t0);
-    const seen = await http.get(`/registrations/${caseNo}`, officer.token);
-    latencies.push(performance.now() - t0);
-    if (seen.assignedOfficerId !== officer.userId) throw new Error(`claim of ${caseNo} not visible`);
-  }
+  const { roundTrips: latencies, posts } = await claimRoundTrips(http, drafts, [officerA!, officerB!], ACTIONS);
   const ms = (s: number[], p: number) => `${percentile(s, p).toFixed(1)} ms`;
   const action: Figure = {
     section: 'registration',
@@ -75,14 +66,41 @@ export async function registrationSection(stack: ServiceStack): Promise<Figure[]
   return [submitted, action];
 }
 
-/** Drafts with all four BJ-13 materials, written through the repositories (setup, not measured). */
-export async function readyDrafts(stack: Pick<ServiceStack, 'db' | 'seed'>, n: number): Promise<string[]> {
+/**
+ * Officer actions as the console sends them (every one with an Idempotency-Key: two more rows each), timed from the
+ * POST until a GET of the case shows it: the i-th claims caseNos[i % length] as officers[i % length]. Registration
+ * and issuance cases alike. Throws when a GET does not show the claim.
+ */
+export async function claimRoundTrips(
+  http: HttpClient,
+  caseNos: readonly string[],
+  officers: readonly Pick<SeededUser, 'token' | 'userId'>[],
+  n: number,
+): Promise<{ roundTrips: number[]; posts: number[] }> {
+  const roundTrips: number[] = [];
+  const posts: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const caseNo = caseNos[i % caseNos.length]!;
+    const officer = officers[i % officers.length]!;
+    const path = `/${caseTypeOfNumber(caseNo) === 'issuance' ? 'issuances' : 'registrations'}/${caseNo}`;
+    const t0 = performance.now();
+    await http.post(`${path}/claim`, officer.token, {}, { 'Idempotency-Key': `bench-claim-${i}-${randomUUID()}` });
+    posts.push(performance.now() - t0);
+    const seen = await http.get(path, officer.token);
+    roundTrips.push(performance.now() - t0);
+    if (seen.assignedOfficerId !== officer.userId) throw new Error(`claim of ${caseNo} not visible`);
+  }
+  return { roundTrips, posts };
+}
+
+/** Drafts with all four BJ-13 materials, written through the repositories, `concurrency` at a time (setup, not measured). */
+export async function readyDrafts(stack: Pick<ServiceStack, 'db' | 'seed'>, n: number, concurrency = 1): Promise<string[]> {
   const dev = stack.seed.users.find((u) => u.role === 'developer')!;
   const repo = new RegistrationsRepository(stack.db);
   const records = new CaseRecordsRepository(stack.db);
   const year = new Date().getUTCFullYear();
   const drafts: string[] = [];
-  for (let i = 0; i < n; i++) {
+  await pool(range(n), concurrency, async (i) => {
     const siteId = `BENCH-${randomUUID()}`;
     const caseNo = await repo.createDraft({
       organisationId: dev.organisationId,
@@ -96,7 +114,7 @@ export async function readyDrafts(stack: Pick<ServiceStack, 'db' | 'seed'>, n: n
     for (const kind of REGISTRATION_MATERIALS) {
       await records.addDocument({ caseNo, kind, filename: `${kind}.pdf`, contentType: 'application/pdf', content: Buffer.from(`${kind} ${caseNo}`), round: 0, userId: dev.userId });
     }
-    drafts.push(caseNo);
-  }
+    drafts[i] = caseNo;
+  });
   return drafts;
 }

@@ -80,7 +80,7 @@ function loginOf(url: string) {
 }
 
 /** A new, migrated database in the bench's cluster, so each variant counts only its own cases. */
-async function freshDatabase(benchDatabaseUrl: string, name: string): Promise<string> {
+export async function freshDatabase(benchDatabaseUrl: string, name: string): Promise<string> {
   const client = new Client({ connectionString: benchDatabaseUrl });
   await client.connect();
   try {

@@ -8,7 +8,7 @@ import { httpClient } from '../demo/http-client';
 import { OtlpReceiver, ReceivedSpan, startOtlpReceiver } from '../stack/otlp-receiver';
 import { startTemporalDevServer } from '../stack/temporal-dev-server';
 import { freePort, killEscalating } from '../stack/util';
-import { intFromEnv, percentile } from './measure';
+import { intFromEnv, percentile, until } from './measure';
 import { readyDrafts } from './registration';
 import { printHeading, printLine } from './report';
 import { ActionAnatomy, actionAnatomy } from './trace-anatomy';
@@ -95,14 +95,6 @@ async function tracesOf(receiver: OtlpReceiver, requestIds: string[], complete: 
 function activitiesHaveSql(spans: ReceivedSpan[]): boolean {
   const runs = spans.filter((s) => s.name.startsWith('RunActivity:'));
   return runs.every((r) => spans.some((s) => s.parentSpanId === r.spanId && s.scope.includes('instrumentation-pg')));
-}
-
-async function until(check: () => Promise<boolean>, what: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
 
 function printAnatomy(actions: ActionAnatomy[], reads: ReceivedSpan[][]): void {

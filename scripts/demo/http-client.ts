@@ -21,3 +21,6 @@ export function httpClient(baseUrl: string) {
     },
   };
 }
+
+/** The client `httpClient` makes. */
+export type HttpClient = ReturnType<typeof httpClient>;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { identifierSkeleton, type Actor, type Role } from '../../libs/domain/src';
+import { type Actor, type Role } from '../../libs/domain/src';
+import { identifierSkeleton } from '../../libs/domain/src/registration/identifier-skeleton';
 import { CaseRecordsRepository } from '../../apps/api/src/cases/case-records.repository';
 import { RegistrationsRepository } from '../../apps/api/src/registrations/registrations.repository';
 

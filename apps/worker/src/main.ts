@@ -10,9 +10,15 @@ import { WorkerAppModule } from './worker-app.module';
 /** How long an orderly shutdown may take after run() failed, before the process exits anyway. */
 const FAILURE_SHUTDOWN_MS = Number(process.env.WORKER_FAILURE_SHUTDOWN_MS) || 10_000;
 
+/**
+ * WORKER_METRICS_ADDRESS (host:port, unset: off): the Temporal SDK's own worker metrics — workflows in the cache
+ * (`temporal_sticky_cache_size`), task latencies, slots, pollers — as Prometheus text at http://<address>/metrics.
+ */
+const METRICS_ADDRESS = process.env.WORKER_METRICS_ADDRESS;
+
 /** The worker process: Nest builds the activities; Nest's shutdown hooks own shutdown (one owner). */
 async function main() {
-  Runtime.install({ shutdownSignals: [] });
+  Runtime.install({ shutdownSignals: [], ...(METRICS_ADDRESS && { telemetryOptions: { metrics: { prometheus: { bindAddress: METRICS_ADDRESS } } } }) });
   const app = await NestFactory.createApplicationContext(WorkerAppModule, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();

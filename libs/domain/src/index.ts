@@ -12,7 +12,6 @@ export * from './cases/document-filename';
 export * from './registration/registration-status';
 export * from './registration/eligibility';
 export * from './registration/case-number';
-export * from './registration/identifier-skeleton';
 export * from './issuance/issuance-status';
 export * from './issuance/issuance-application';
 export * from './issuance/over-claim';
@@ -27,3 +26,6 @@ export * from './notifications/notification-kinds';
 export * from './cases/reminders';
 export * from './notifications/notification-audience';
 export * from './notifications/webhook-events';
+// Not here: './registration/identifier-skeleton' (BJ-14). It holds Unicode's confusables table (~400 KB once parsed),
+// and every module this index reaches is evaluated again for each workflow a worker caches (the workflows import it):
+// import it by its path where identifiers are compared.

@@ -11,6 +11,7 @@ import { DeadlineStart1764000000000 } from './migrations/1764000000000-deadline-
 import { DocumentChunks1764100000300 } from './migrations/1764100000300-document-chunks';
 import { LedgerMovementFunction1764100000400 } from './migrations/1764100000400-ledger-movement-function';
 import { JournalBalanceIndex1764100000500 } from './migrations/1764100000500-journal-balance-index';
+import { WorklistOrder1764100000510 } from './migrations/1764100000510-worklist-order';
 import { NotificationOutbox1764200000000 } from './migrations/1764200000000-notification-outbox';
 import { NotificationDeadline1764200000100 } from './migrations/1764200000100-notification-deadline';
 import { NotificationPreferences1764200000200 } from './migrations/1764200000200-notification-preferences';
@@ -27,6 +28,7 @@ export const MIGRATIONS = [
   DocumentChunks1764100000300,
   LedgerMovementFunction1764100000400,
   JournalBalanceIndex1764100000500,
+  WorklistOrder1764100000510,
   NotificationOutbox1764200000000,
   NotificationDeadline1764200000100,
   NotificationPreferences1764200000200,

@@ -1,13 +1,14 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, caseTypeOfNumber, DomainError, procedureOf, statusesWaitingFor } from '../../../../libs/domain/src';
+import { Actor, caseTypeOfNumber, DomainError } from '../../../../libs/domain/src';
 import { AnyRole, CurrentActor, Roles } from '../auth/actor.decorators';
 import { IssuancesService } from '../issuances/issuances.service';
 import { RegistrationsService } from '../registrations/registrations.service';
 import { CaseDeadlines } from './case-deadlines';
-import { CaseOverviewRepository, WORKLIST_LIMIT, WorklistFilter } from './case-overview.repository';
+import { CaseOverviewRepository, WORKLIST_LIMIT } from './case-overview.repository';
 import { CaseDeadlineView, WorklistItemView } from './case-overview.views';
 import { WorklistQuery } from './worklist.dto';
+import { worklistFilter } from './worklist-filter';
 
 /** Questions about cases of every type at once: the desk's worklist, and a case's deadline counted by hand. */
 @ApiTags('cases')
@@ -32,17 +33,8 @@ export class CaseOverviewController {
   })
   @ApiOkResponse({ type: [WorklistItemView] })
   async worklist(@CurrentActor() actor: Actor, @Query() q: WorklistQuery): Promise<WorklistItemView[]> {
-    const party = actor.role === 'bureau' ? 'bureau' : 'registry';
-    const statuses: WorklistFilter['statuses'] = {};
-    for (const type of ['registration', 'issuance'] as const) {
-      if (q.caseType && q.caseType !== type) continue;
-      const procedure = procedureOf('BJ', type);
-      statuses[type] = q.status ? (procedure.statuses[q.status] ? [q.status] : []) : statusesWaitingFor(procedure, party);
-    }
-    const assigned = q.assigned ?? (actor.role === 'officer' ? 'me-or-none' : 'any');
-    const officer = assigned === 'any' ? null : { id: actor.userId, mine: assigned !== 'none', unclaimed: assigned !== 'me' };
     const [rows, today] = await Promise.all([
-      this.overview.worklist({ statuses, officer, overdue: q.overdue, needsAttention: q.needsAttention, dueBefore: q.dueBefore }),
+      this.overview.worklist(worklistFilter(actor, q)),
       this.deadlines.today(),
     ]);
     return rows.map((r) => ({

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, assertCanReadCase, assertEligibleForRegistration, DomainError, identifierSkeleton } from '../../../../libs/domain/src';
+import { Actor, assertCanReadCase, assertEligibleForRegistration, DomainError } from '../../../../libs/domain/src';
+import { identifierSkeleton } from '../../../../libs/domain/src/registration/identifier-skeleton';
 import { shanghaiDate } from '../../../../libs/domain/src/calendar';
 import { CaseProjectionRepository } from '../../../../libs/persistence/src';
 import { CaseRecordsRepository } from '../cases/case-records.repository';
